@@ -1,0 +1,107 @@
+"""The one analysis every front end shares: source -> vision calls -> decisions -> findings."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import libcst as cst
+
+from linter.clients import client_families
+from linter.dataflow import Flow, FlowFollower
+from linter.decisions import decide
+from linter.evidence import EvidenceReader, collect_signals
+from linter.messages import format_message
+from linter.model import Finding, Settings, VisionCall
+from linter.module_index import build_index
+from linter.ruledata import load_rules, rule_by_code
+from linter.vocabulary import load_vocabulary
+
+FAILURE_CODE = "AFP900"
+
+
+class AnalysisFailure(Exception):
+    """The file cannot be analysed; the message is the reason shown with AFP900."""
+
+
+@lru_cache(maxsize=None)
+def _prefilter() -> re.Pattern[str]:
+    tokens = sorted({token for family in client_families() for token in family.prefilter_tokens})
+    return re.compile("|".join(re.escape(token) for token in tokens), re.IGNORECASE)
+
+
+def might_send_media(source: str) -> bool:
+    """Cheap text test: a file that names no client family cannot hold a vision call."""
+    return _prefilter().search(source) is not None
+
+
+def parse(source: str) -> cst.Module:
+    try:
+        return cst.parse_module(source.lstrip("\ufeff"))
+    except cst.ParserSyntaxError as error:
+        raise AnalysisFailure(f"libcst could not parse it (line {error.raw_line}: {error.message})") from error
+
+
+def vision_calls(source: str, settings: Settings = Settings()) -> list[VisionCall]:
+    """Every vision call in the source that is not provably sent to another provider."""
+    if not might_send_media(source):
+        return []
+    families = client_families()
+    index = build_index(parse(source), frozenset().union(*(family.request_method_names for family in families)))
+    reader = EvidenceReader(load_vocabulary())
+    calls = []
+    for candidate in index.candidates:
+        for family in families:
+            shape = family.match(candidate.node)
+            if shape is None:
+                continue
+            follower = FlowFollower(index, family.labels)
+            roots = [
+                (arg.value, candidate.scope, label)
+                for arg in candidate.node.args
+                if (label := family.labels.label(arg.keyword.value if arg.keyword else None, "prompt")) is not None
+            ]
+            arguments = follower.follow(roots)
+            if not arguments.media:
+                break
+            provider = family.provider(shape, candidate, index)
+            if provider.status == "not_azure":
+                break
+            client: Flow = follower.follow([(shape.receiver, candidate.scope, "client")])
+            calls.append(
+                VisionCall(
+                    family=family.name,
+                    method=shape.method,
+                    line=index.line_of(candidate.node),
+                    column=index.column_of(candidate.node),
+                    media=frozenset(arguments.media),
+                    provider=provider,
+                    signals=collect_signals(reader, index, candidate, [arguments, client], settings),
+                )
+            )
+            break
+    return sorted(calls, key=lambda call: (call.line, call.column))
+
+
+def findings_for(call: VisionCall) -> list[Finding]:
+    return [
+        Finding(call.line, call.column, decision.rule.code, format_message(decision.rule.message, decision.rule.clause, decision.evidence), decision.evidence)
+        for decision in decide(call, load_rules())
+    ]
+
+
+def failure(reason: str) -> Finding:
+    rule = rule_by_code(FAILURE_CODE)
+    return Finding(1, 0, FAILURE_CODE, f"{rule.message}: {' '.join(reason.split())[:200]}")
+
+
+def analyse(source: str, settings: Settings = Settings()) -> list[Finding]:
+    """All findings for one file's source. Never raises: a failure becomes one AFP900 finding."""
+    try:
+        return [finding for call in vision_calls(source, settings) for finding in findings_for(call)]
+    except AnalysisFailure as error:
+        return [failure(str(error))]
+    except RecursionError:
+        return [failure("the code is nested too deeply to analyse")]
+    except Exception as error:  # a bug of ours must not abort the user's whole flake8 run
+        return [failure(f"internal error {type(error).__name__}: {error}")]

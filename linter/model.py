@@ -1,0 +1,81 @@
+"""The small frozen records passed between the stages of the analysis."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Level(IntEnum):
+    """How close a piece of evidence is to the call (lower is closer)."""
+
+    CALL = 1  # the call, its arguments, and whatever they reference (data flow)
+    FUNCTION = 2  # the enclosing function(s) and class
+    MODULE = 3  # module docstring, top-level comments, names and constants
+    CONFIG = 4  # configuration files near the analysed file
+    DECLARED = 5  # [tool.azure-face-policy] or --afp-* options
+
+
+@dataclass(frozen=True)
+class TextItem:
+    """A piece of text in the source: a comment, string, docstring or identifier."""
+
+    kind: str  # comment | docstring | prompt | string | name | model | endpoint | client | code
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    kind: str
+    line: int | None  # None for evidence that lives outside the analysed file
+    text: str  # the matched words, as written
+    level: Level
+    source: str = ""  # where non-file evidence came from (a config file, "pyproject", "flake8")
+
+    def sort_key(self) -> tuple:
+        return (self.level, self.line or 0, self.kind, self.text)
+
+
+@dataclass(frozen=True)
+class Signal:
+    name: str  # a vocabulary signal: identity, benign, face, law_enforcement, ...
+    role: str  # purpose | trait | context
+    negated: bool
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Provider:
+    status: str  # azure | not_azure | unknown
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class VisionCall:
+    """A call that sends an image or audio to a model, with everything known about its context."""
+
+    family: str
+    method: str
+    line: int
+    column: int  # 0-based, as flake8 expects from plugins
+    media: frozenset[str]
+    provider: Provider
+    signals: tuple[Signal, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    line: int
+    column: int
+    code: str
+    message: str  # without the code
+    evidence: tuple[Evidence, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Declared context, from --afp-* options (and later pyproject)."""
+
+    context: str = ""
+    jurisdictions: tuple[str, ...] = ()

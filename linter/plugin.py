@@ -1,0 +1,55 @@
+"""The flake8 front end: options in, findings out, nothing else."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any, Iterator
+
+from linter import __version__
+from linter.engine import analyse
+from linter.model import Settings
+
+
+def _codes(value: str | list[str]) -> tuple[str, ...]:
+    items = value if isinstance(value, list) else value.replace(",", " ").split()
+    return tuple(item.strip().upper() for item in items if item.strip())
+
+
+class AzureFacePolicyPlugin:
+    name = "flake8-azure-face-policy"
+    version = __version__
+
+    settings = Settings()
+
+    def __init__(self, tree: Any, lines: list[str], filename: str = "stdin"):
+        # flake8 only loads plugins that take `tree`; the analysis needs comments, so it re-parses
+        # `lines` (never the file on disk: editors send unsaved buffers on standard input).
+        self.lines = lines
+        self.filename = filename
+
+    @classmethod
+    def add_options(cls, option_manager: Any) -> None:
+        option_manager.add_option(
+            "--afp-context",
+            default="",
+            parse_from_config=True,
+            help="Free text describing who uses this code and how, read like a comment (azure-face-policy).",
+        )
+        option_manager.add_option(
+            "--afp-jurisdiction",
+            default="",
+            parse_from_config=True,
+            comma_separated_list=True,
+            help="ISO 3166 alpha-2 codes of the jurisdictions this code serves, e.g. US (azure-face-policy).",
+        )
+
+    @classmethod
+    def parse_options(cls, options: argparse.Namespace) -> None:
+        cls.settings = Settings(
+            context=getattr(options, "afp_context", "") or "",
+            jurisdictions=_codes(getattr(options, "afp_jurisdiction", "") or ""),
+        )
+
+    def run(self) -> Iterator[tuple[int, int, str, type]]:
+        for finding in analyse("".join(self.lines), self.settings):
+            yield finding.line, finding.column, f"{finding.code} {finding.message}", type(self)
