@@ -185,18 +185,21 @@ class OpenAIFamily:
         return [binding.function for binding in bindings if binding.function is not None]
 
     def _configured_client(self, call: cst.Call, scope: Scope, index: ModuleIndex, short: str) -> _Resolution:
+        """OpenAI(base_url=...): an Azure endpoint, or Azure's api-version / api-key on a gateway, means Azure."""
+        endpoint: _Resolution | None = None
         for arg in call.args:
             keyword = arg.keyword.value if arg.keyword is not None else None
-            if keyword in self.endpoint_arguments:
+            if keyword in ("default_query", "default_headers") and isinstance(arg.value, cst.Dict):
+                keys = {string_text(element.key) for element in arg.value.elements if isinstance(element, cst.DictElement)}
+                azure_keys = sorted(keys & {"api-version", "api-key"})
+                if azure_keys:
+                    return _Resolution("azure", _client_evidence(index, arg.value, f"{short}({keyword} with Azure {azure_keys[0]})"))
+            if keyword in self.endpoint_arguments and endpoint is None:
                 text = endpoint_text(arg.value, scope, index)
                 status = classify_endpoint(text) if text else None
                 if status is not None:
-                    return _Resolution(status, _client_evidence(index, arg.value, f"{short}({keyword}={text})", "endpoint"))
-            if keyword in ("default_query", "default_headers") and isinstance(arg.value, cst.Dict):
-                keys = {string_text(element.key) for element in arg.value.elements if isinstance(element, cst.DictElement)}
-                if keys & {"api-version", "api-key"}:
-                    return _Resolution("azure", _client_evidence(index, arg.value, f"{short}({keyword} with Azure {sorted(keys & {'api-version', 'api-key'})[0]})"))
-        return _Resolution("unknown", _client_evidence(index, call, f"{short}() with no endpoint in the file, treated as Azure"))
+                    endpoint = _Resolution(status, _client_evidence(index, arg.value, f"{short}({keyword}={text})", "endpoint"))
+        return endpoint or _Resolution("unknown", _client_evidence(index, call, f"{short}() with no endpoint in the file, treated as Azure"))
 
     def _module_client(self, binding: Binding, index: ModuleIndex) -> _Resolution | None:
         """`import openai` used directly: its module-level settings decide."""
