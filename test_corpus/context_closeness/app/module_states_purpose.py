@@ -1,0 +1,13 @@
+"""Identifies the people in agency photos by their faces so the caption desk can name them."""
+import os
+
+from openai import AzureOpenAI
+
+client = AzureOpenAI(azure_endpoint=os.environ["AZURE_OPENAI_ENDPOINT"], api_version="2024-10-21")
+
+
+def process(photo_url: str) -> str:
+    # ruleid: AFP201
+    reply = client.chat.completions.create(model="desk", messages=[{"role": "user", "content": [
+        {"type": "image_url", "image_url": {"url": photo_url}}]}])
+    return reply.choices[0].message.content

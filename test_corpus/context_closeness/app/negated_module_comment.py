@@ -1,0 +1,13 @@
+# Policy: this tool must never be used to identify people in photos.
+import os
+
+from openai import AzureOpenAI
+
+client = AzureOpenAI(azure_endpoint=os.environ["AZURE_OPENAI_ENDPOINT"], api_version="2024-10-21")
+
+
+def tag_photo(photo_url: str) -> str:
+    # ok: AFP201
+    reply = client.chat.completions.create(model="desk", messages=[{"role": "user", "content": [
+        {"type": "image_url", "image_url": {"url": photo_url}}]}])
+    return reply.choices[0].message.content
