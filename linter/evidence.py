@@ -28,7 +28,8 @@ class EvidenceReader:
                 matches = self.vocabulary.scan(item.text if item.kind == "name" else normalise(item.text))
                 self._cache[key] = matches
             for match in matches:
-                evidence = Evidence(item.kind, item.line or None, match.text, level, source)
+                line = item.line + match.line_offset if item.line else None
+                evidence = Evidence(item.kind, line, match.text, level, source)
                 found.append(Signal(match.signal, match.role, match.negated, evidence))
         return found
 

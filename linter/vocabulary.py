@@ -22,6 +22,7 @@ class Match:
     role: str
     text: str
     negated: bool
+    line_offset: int  # lines between the start of the scanned text and the match
 
 
 def split_identifier(name: str) -> str:
@@ -75,6 +76,7 @@ class Vocabulary:
         negation = data.get("negation") or {}
         self._negation_before = _compile(list((negation.get("before") or {}).values()), "vocabulary.yaml negation.before")
         self._negation_after = _compile(list((negation.get("after") or {}).values()), "vocabulary.yaml negation.after")
+        self._detection_after = _compile(list((negation.get("detection_after") or {}).values()), "vocabulary.yaml negation.detection_after")
 
     @property
     def signal_names(self) -> tuple[str, ...]:
@@ -84,8 +86,17 @@ class Vocabulary:
         found = []
         for name, role, pattern in self._signals:
             for hit in pattern.finditer(text):
-                found.append(Match(name, role, hit.group(0), self._is_negated(text, hit.start(), hit.end())))
+                negated = self._is_negated(text, hit.start(), hit.end()) or (name == "identity" and self._is_detection(text, hit.end()))
+                found.append(Match(name, role, hit.group(0), negated, text.count("\n", 0, hit.start())))
         return tuple(found)
+
+    @staticmethod
+    def _rest_of_clause(text: str, end: int) -> str:
+        clause_end = _CLAUSE_END.search(text, end)
+        return text[end : clause_end.start() if clause_end else len(text)]
+
+    def _is_detection(self, text: str, end: int) -> bool:
+        return bool(self._detection_after.search(self._rest_of_clause(text, end)))
 
     def _is_negated(self, text: str, start: int, end: int) -> bool:
         clause_start = 0
@@ -95,9 +106,7 @@ class Vocabulary:
         window_start = words[-NEGATION_WINDOW_WORDS].start() if len(words) >= NEGATION_WINDOW_WORDS else clause_start
         if self._negation_before.search(text[window_start:end]):
             return True
-        clause_end = _CLAUSE_END.search(text, end)
-        after = text[end : clause_end.start() if clause_end else len(text)]
-        return bool(self._negation_after.search(after))
+        return bool(self._negation_after.search(self._rest_of_clause(text, end)))
 
 
 @lru_cache(maxsize=None)
