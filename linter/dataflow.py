@@ -173,7 +173,7 @@ class FlowFollower:
                 self._media(flow, self.markers.part_keys[key], element, key)
 
     def _call_media(self, node: cst.Call, scope: Scope, flow: Flow) -> None:
-        name = dotted_name(node.func) or ""
+        name = self.index.qualify(node.func) or ""  # through imports: `P` may be an alias of a typed part
         short = name.rsplit(".", 1)[-1]
         if short in self.markers.typed_parts:
             self._media(flow, self.markers.typed_parts[short], node, short)

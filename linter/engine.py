@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from functools import lru_cache
 
@@ -35,19 +36,27 @@ def might_send_media(source: str) -> bool:
     return _prefilter().search(source) is not None
 
 
-def parse(source: str) -> cst.Module:
+def parse(source: str, syntax_checked: bool = False) -> cst.Module:
+    """libcst's native parser can overflow its stack on input CPython rejects as too deeply nested,
+    so unless the caller already parsed the source with `ast` (flake8 has), check it that way first."""
+    source = source.lstrip("\ufeff")
+    if not syntax_checked:
+        try:
+            ast.parse(source)
+        except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
+            raise AnalysisFailure(f"Python could not parse it ({type(error).__name__}: {error})") from error
     try:
-        return cst.parse_module(source.lstrip("\ufeff"))
+        return cst.parse_module(source)
     except cst.ParserSyntaxError as error:
         raise AnalysisFailure(f"libcst could not parse it (line {error.raw_line}: {error.message})") from error
 
 
-def vision_calls(source: str, settings: Settings = Settings()) -> list[VisionCall]:
+def vision_calls(source: str, settings: Settings = Settings(), syntax_checked: bool = False) -> list[VisionCall]:
     """Every vision call in the source that is not provably sent to another provider."""
     if not might_send_media(source):
         return []
     families = client_families()
-    index = build_index(parse(source), frozenset().union(*(family.request_method_names for family in families)))
+    index = build_index(parse(source, syntax_checked), frozenset().union(*(family.request_method_names for family in families)))
     reader = EvidenceReader(load_vocabulary())
     calls = []
     for candidate in index.candidates:
@@ -95,10 +104,12 @@ def failure(reason: str) -> Finding:
     return Finding(1, 0, FAILURE_CODE, f"{rule.message}: {' '.join(reason.split())[:200]}")
 
 
-def analyse(source: str, settings: Settings = Settings()) -> list[Finding]:
-    """All findings for one file's source. Never raises: a failure becomes one AFP900 finding."""
+def analyse(source: str, settings: Settings = Settings(), syntax_checked: bool = False) -> list[Finding]:
+    """All findings for one file's source. Never raises: a failure becomes one AFP900 finding.
+
+    `syntax_checked` says the caller already parsed the source with `ast` (flake8 passes `tree`)."""
     try:
-        return [finding for call in vision_calls(source, settings) for finding in findings_for(call)]
+        return [finding for call in vision_calls(source, settings, syntax_checked) for finding in findings_for(call)]
     except AnalysisFailure as error:
         return [failure(str(error))]
     except RecursionError:

@@ -22,8 +22,9 @@ class AzureFacePolicyPlugin:
     settings = Settings()
 
     def __init__(self, tree: Any, lines: list[str], filename: str = "stdin"):
-        # flake8 only loads plugins that take `tree`; the analysis needs comments, so it re-parses
-        # `lines` (never the file on disk: editors send unsaved buffers on standard input).
+        # flake8 only loads plugins that take `tree` (and only runs them once `ast` parsed the file);
+        # the analysis needs comments, so it re-parses `lines` with libcst (never the file on disk:
+        # editors send unsaved buffers on standard input).
         self.lines = lines
         self.filename = filename
 
@@ -51,5 +52,5 @@ class AzureFacePolicyPlugin:
         )
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
-        for finding in analyse("".join(self.lines), self.settings):
+        for finding in analyse("".join(self.lines), self.settings, syntax_checked=True):
             yield finding.line, finding.column, f"{finding.code} {finding.message}", type(self)

@@ -71,7 +71,9 @@ class Vocabulary:
             for language, items in by_language.items():
                 if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
                     raise RuleDataError(f"{where} {language}: expected a list of patterns")
-                patterns.extend(_expand(item, fragments, f"{where} {language}") for item in items)
+                expanded = [_expand(item, fragments, f"{where} {language}") for item in items]
+                _compile(expanded, f"{where} {language}")  # so an error names the language
+                patterns.extend(expanded)
             self._signals.append((name, roles[name], _compile(patterns, where)))
         negation = data.get("negation") or {}
         self._negation_before = _compile(list((negation.get("before") or {}).values()), "vocabulary.yaml negation.before")

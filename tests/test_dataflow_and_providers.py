@@ -1,0 +1,76 @@
+"""Recognising vision calls and their provider on snippets (VALID: is a vision call; INVALID: is not)."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from linter.engine import vision_calls
+
+HEADER = "from openai import AzureOpenAI, OpenAI\nclient = AzureOpenAI(api_version='2024-10-21')\n"
+IMAGE = '{"type": "image_url", "image_url": {"url": u}}'
+
+VISION_CALLS = {
+    "inline part": f"client.chat.completions.create(model='d', messages=[{{'role': 'user', 'content': [{IMAGE}]}}])",
+    "appended part": f"c = []\nc.append({IMAGE})\nclient.chat.completions.create(model='d', messages=[{{'role': 'user', 'content': c}}])",
+    "subscript update": f"m = {{'role': 'user'}}\nm['content'] = [{IMAGE}]\nclient.chat.completions.create(model='d', messages=[m])",
+    "data url f-string": "client.responses.create(model='d', input=[{'role': 'user', 'content': f'data:image/png;base64,{b}'}])",
+    "typed param": "from openai.types.chat import ChatCompletionContentPartImageParam as P\nclient.chat.completions.create(model='d', messages=[{'role': 'user', 'content': [P(type='image_url', image_url={'url': u})]}])",
+    "dict() call": "client.chat.completions.create(model='d', messages=[{'role': 'user', 'content': [dict(type='input_image', image_url=u)]}])",
+    "audio part": "client.chat.completions.create(model='d', messages=[{'role': 'user', 'content': [{'type': 'input_audio', 'input_audio': {'data': b}}]}])",
+    "walrus": f"client.chat.completions.create(model='d', messages=(m := [{{'role': 'user', 'content': [{IMAGE}]}}]))",
+}
+NOT_VISION_CALLS = {
+    "text only": "client.chat.completions.create(model='d', messages=[{'role': 'user', 'content': 'who is this?'}])",
+    "not a request method": f"client.embeddings.create(model='d', input=[{IMAGE}])",
+    "image in the client, not the request": f"client.chat.completions.create(model='d', messages=[])\nx = {IMAGE}",
+    "openai.com base_url": f"c2 = OpenAI(base_url='https://api.openai.com/v1')\nc2.chat.completions.create(model='d', messages=[{{'role': 'user', 'content': [{IMAGE}]}}])",
+    "localhost base_url via constant": f"URL = 'http://localhost:11434/v1'\nc2 = OpenAI(base_url=URL)\nc2.chat.completions.create(model='d', messages=[{{'role': 'user', 'content': [{IMAGE}]}}])",
+}
+
+
+@pytest.mark.parametrize("code", VISION_CALLS.values(), ids=VISION_CALLS.keys())
+def test_vision_call_found(code):
+    calls = vision_calls(HEADER + textwrap.dedent(code))
+    assert len(calls) == 1
+    assert calls[0].family == "openai"
+
+
+@pytest.mark.parametrize("code", NOT_VISION_CALLS.values(), ids=NOT_VISION_CALLS.keys())
+def test_no_vision_call(code):
+    assert vision_calls(HEADER + textwrap.dedent(code)) == []
+
+
+@pytest.mark.parametrize(
+    ("client", "status"),
+    [
+        ("AzureOpenAI(api_version='v')", "azure"),
+        ("OpenAI(base_url='https://r.openai.azure.com/openai/v1/')", "azure"),
+        ("OpenAI(base_url=f'https://{name}.cognitiveservices.azure.com/openai/v1')", "azure"),
+        ("OpenAI(base_url=os.environ['AZURE_OPENAI_ENDPOINT'] + '/openai/v1')", "azure"),
+        ("OpenAI(base_url='https://gw.example', default_headers={'api-key': k})", "azure"),
+        ("OpenAI()", "unknown"),
+        ("make()", "unknown"),
+    ],
+)
+def test_provider_of_client(client, status):
+    code = f"import os\nfrom openai import AzureOpenAI, OpenAI\nc = {client}\nc.chat.completions.create(model='d', messages=[{{'role': 'user', 'content': [{IMAGE}]}}])\n"
+    (call,) = vision_calls(code)
+    assert call.provider.status == status
+
+
+def test_call_position_is_the_sending_call():
+    code = HEADER + "async def f():\n    r = await client.chat.completions.create(\n        model='d',\n        messages=[{'role': 'user', 'content': [" + IMAGE + "]}])\n"
+    (call,) = vision_calls(code)
+    assert (call.line, call.column) == (4, 14)
+
+
+def test_files_without_client_names_are_not_parsed(monkeypatch):
+    import linter.engine as engine
+
+    def fail(source):
+        raise AssertionError("parsed a file the prefilter should have skipped")
+
+    monkeypatch.setattr(engine, "parse", fail)
+    assert engine.vision_calls("import os\nprint('hello')\n") == []

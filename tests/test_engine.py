@@ -1,0 +1,62 @@
+"""The engine never raises: failures become one AFP900 finding; messages are one safe line."""
+
+from __future__ import annotations
+
+from linter import engine
+from linter.messages import snippet
+from linter.model import Settings
+
+POLICE_CALL = '''"""Springfield police."""
+from openai import AzureOpenAI
+client = AzureOpenAI(api_version="2024-10-21")
+client.chat.completions.create(model="d", messages=[{"role": "user", "content": [
+    {"type": "text", "text": "Identify the person."},
+    {"type": "image_url", "image_url": {"url": u}}]}])
+'''
+
+
+def test_findings_carry_code_position_and_evidence():
+    codes = [(f.code, f.line, f.column) for f in engine.analyse(POLICE_CALL)]
+    assert codes == [("AFP101", 4, 0)]
+    (finding,) = engine.analyse(POLICE_CALL)
+    assert "[evidence: prompt L5 'Identify the person', docstring L1 'police', docstring L1 'Springfield', client L3 'AzureOpenAI']" in finding.message
+
+
+def test_declared_context_and_jurisdiction_are_evidence():
+    source = POLICE_CALL.replace("Springfield police.", "Field tools.")
+    assert [f.code for f in engine.analyse(source)] == ["AFP201"]
+    declared = Settings(context="Built for a police department", jurisdictions=("US",))
+    (finding,) = engine.analyse(source, declared)
+    assert finding.code == "AFP101"
+    assert "context 'police'" in finding.message and "jurisdiction 'US'" in finding.message
+
+
+def test_unparsable_source_gives_afp900():
+    (finding,) = engine.analyse("import openai\ndef broken(:\n")
+    assert finding.code == "AFP900" and finding.line == 1
+    assert "could not parse" in finding.message
+
+
+def test_internal_error_gives_afp900_not_an_exception(monkeypatch):
+    def explode(*args, **kwargs):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(engine, "build_index", explode)
+    (finding,) = engine.analyse("import openai\n")
+    assert finding.code == "AFP900" and "internal error KeyError" in finding.message
+
+
+def test_nesting_cpython_rejects_is_afp900_not_a_native_crash():
+    # libcst's native parser overflows its stack here; the ast check must stop it first.
+    (finding,) = engine.analyse("import openai\nx = " + "(" * 3000 + "1" + ")" * 3000 + "\n")
+    assert finding.code == "AFP900" and "Python could not parse it" in finding.message
+
+
+def test_deep_chains_cpython_accepts_give_afp900():
+    (finding,) = engine.analyse("import openai\nx = y" + ".a" * 1500 + "\n")
+    assert finding.code == "AFP900" and "nested too deeply" in finding.message
+
+
+def test_snippets_cannot_forge_output_lines():
+    assert snippet("who\nis\x1b[31m this") == "who is\\x1b[31m this"
+    assert len(snippet("x" * 500)) <= 48
