@@ -12,10 +12,15 @@ from corpus import CORPUS
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# The console script, as users run it (`python -m flake8` would put the working directory, and so a
+# checkout's own `linter/` folder, ahead of the installed package).
+FLAKE8 = str(Path(sys.executable).parent / "flake8")
+
+
 def run_flake8(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
     """Real flake8 in a subprocess, as users run it."""
     return subprocess.run(
-        [sys.executable, "-m", "flake8", *args],
+        [FLAKE8, *args],
         cwd=cwd or ROOT,
         input=stdin,
         capture_output=True,
