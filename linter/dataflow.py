@@ -14,7 +14,7 @@ from typing import Iterable
 import libcst as cst
 
 from linter.model import TextItem
-from linter.module_index import Binding, ModuleIndex, Scope, dotted_name, is_evidence_comment, statement_comments, string_text
+from linter.module_index import Binding, ModuleIndex, Scope, config_reference, dotted_name, is_evidence_comment, statement_comments, string_text
 from linter.ruledata import data_file
 from linter.vocabulary import split_identifier
 
@@ -106,6 +106,10 @@ class FlowFollower:
         flow.media.setdefault(kind, TextItem("media", self.index.line_of(node), text))
 
     def _visit(self, node: cst.CSTNode, scope: Scope, label: str, flow: Flow, stack: list) -> None:
+        if isinstance(node, (cst.Call, cst.Subscript, cst.Attribute)):
+            key = config_reference(node)
+            if key:
+                self._item(flow, "config_ref", node, key)
         if isinstance(node, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)):
             text = string_text(node) or ""
             self._item(flow, "docstring" if id(node) in self.index.docstrings else label, node, text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import libcst as cst
 
@@ -15,6 +16,7 @@ from linter.evidence import EvidenceReader, collect_signals
 from linter.messages import format_message
 from linter.model import Finding, Settings, VisionCall
 from linter.module_index import build_index
+from linter.project import project_context
 from linter.ruledata import load_rules, rule_by_code
 from linter.vocabulary import load_vocabulary
 
@@ -51,13 +53,18 @@ def parse(source: str, syntax_checked: bool = False) -> cst.Module:
         raise AnalysisFailure(f"libcst could not parse it (line {error.raw_line}: {error.message})") from error
 
 
-def vision_calls(source: str, settings: Settings = Settings(), syntax_checked: bool = False) -> list[VisionCall]:
-    """Every vision call in the source that is not provably sent to another provider."""
+def vision_calls(source: str, path: str | None = None, settings: Settings = Settings(), syntax_checked: bool = False) -> list[VisionCall]:
+    """Every vision call in the source that is not provably sent to another provider.
+
+    `path` (the file's path, or flake8's --stdin-display-name) locates the project whose
+    configuration files and declared context are read; None reads none."""
     if not might_send_media(source):
         return []
     families = client_families()
     index = build_index(parse(source, syntax_checked), frozenset().union(*(family.request_method_names for family in families)))
-    reader = EvidenceReader(load_vocabulary())
+    if not index.candidates:
+        return []
+    reader = EvidenceReader(load_vocabulary(), project_context(Path(path)) if path else None)
     calls = []
     for candidate in index.candidates:
         for family in families:
@@ -104,12 +111,12 @@ def failure(reason: str) -> Finding:
     return Finding(1, 0, FAILURE_CODE, f"{rule.message}: {' '.join(reason.split())[:200]}")
 
 
-def analyse(source: str, settings: Settings = Settings(), syntax_checked: bool = False) -> list[Finding]:
+def analyse(source: str, path: str | None = None, settings: Settings = Settings(), syntax_checked: bool = False) -> list[Finding]:
     """All findings for one file's source. Never raises: a failure becomes one AFP900 finding.
 
     `syntax_checked` says the caller already parsed the source with `ast` (flake8 passes `tree`)."""
     try:
-        return [finding for call in vision_calls(source, settings, syntax_checked) for finding in findings_for(call)]
+        return [finding for call in vision_calls(source, path, settings, syntax_checked) for finding in findings_for(call)]
     except AnalysisFailure as error:
         return [failure(str(error))]
     except RecursionError:

@@ -2,36 +2,104 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from linter.dataflow import Flow
 from linter.model import Evidence, Level, Settings, Signal, TextItem
 from linter.module_index import CallCandidate, ModuleIndex, is_evidence_comment, statement_comments
-from linter.vocabulary import Vocabulary, normalise
+from linter.project import ProjectContext
+from linter.vocabulary import Vocabulary, normalise, split_identifier
 
 US_CODES = frozenset({"US", "USA"})
+
+
+@dataclass(frozen=True)
+class ConfigValue:
+    label: str  # the config file, relative to the project root
+    key: str
+    value: str
+
+
+def _key_forms(key: str) -> list[str]:
+    """Lookup forms of a key or of a reference to one: `PATROL_CAMERA_SOURCE` is also found as
+    `camera_source` (a pydantic-settings field under env_prefix), `app.camera.source` as `camera.source`."""
+    key = key.lower().replace("__", ".").replace("-", "_")
+    parts = key.split(".")
+    forms = [".".join(parts[i:]) for i in range(len(parts))]
+    words = parts[-1].split("_")
+    forms += ["_".join(words[i:]) for i in range(1, len(words) - 1)]
+    return [form for form in dict.fromkeys(forms) if form]
+
+
+def _reference_forms(reference: str) -> list[str]:
+    forms = _key_forms(reference)
+    # a lone word from a longer reference (`response.choices` -> `choices`) is too loose to link
+    return [form for form in forms if form == forms[0] or "." in form or "_" in form]
+
+
+@lru_cache(maxsize=256)
+def config_links(project: ProjectContext) -> dict[str, tuple[ConfigValue, ...]]:
+    links: dict[str, list[ConfigValue]] = {}
+    for config in project.config_files:
+        label = config_label(project, config.path)
+        for entry in config.entries:
+            if entry.value:
+                for form in _key_forms(entry.key):
+                    links.setdefault(form, []).append(ConfigValue(label, entry.key, entry.value))
+    return {form: tuple(values) for form, values in links.items()}
+
+
+def config_label(project: ProjectContext, path) -> str:
+    try:
+        return path.resolve().relative_to(project.root).as_posix()
+    except ValueError:
+        return path.name
 
 
 class EvidenceReader:
     """Scans text items once each (owners' items are shared by every call in them)."""
 
-    def __init__(self, vocabulary: Vocabulary):
+    def __init__(self, vocabulary: Vocabulary, project: ProjectContext | None = None):
         self.vocabulary = vocabulary
+        self.project = project
+        self._links = config_links(project) if project is not None else {}
         self._cache: dict[tuple[str, str], tuple] = {}
 
-    def signals(self, items: Iterable[TextItem], level: Level, source: str = "") -> list[Signal]:
+    def _scan(self, kind: str, text: str) -> tuple:
+        key = (kind, text)
+        matches = self._cache.get(key)
+        if matches is None:
+            matches = self.vocabulary.scan(text if kind == "name" else normalise(text))
+            self._cache[key] = matches
+        return matches
+
+    def signals(self, items: Iterable[TextItem], level: Level) -> list[Signal]:
         found = []
         for item in items:
-            key = (item.kind, item.text)
-            matches = self._cache.get(key)
-            if matches is None:
-                matches = self.vocabulary.scan(item.text if item.kind == "name" else normalise(item.text))
-                self._cache[key] = matches
-            for match in matches:
+            if item.kind == "config_ref":
+                found.extend(self._linked_config(item, level))
+                continue
+            for match in self._scan(item.kind, item.text):
                 line = item.line + match.line_offset if item.line else None
-                evidence = Evidence(item.kind, line, match.text, level, source)
-                found.append(Signal(match.signal, match.role, match.negated, evidence))
+                found.append(Signal(match.signal, match.role, match.negated, Evidence(item.kind, line, match.text, level)))
         return found
+
+    def _linked_config(self, item: TextItem, level: Level) -> list[Signal]:
+        """A key the code reads brings its configured value in at the closeness of the read."""
+        for form in _reference_forms(item.text):
+            values = self._links.get(form)
+            if values:
+                return [
+                    Signal(match.signal, match.role, match.negated, Evidence("config", item.line, match.text, level, value.label, value.key))
+                    for value in values
+                    for match in self._scan("config", value.value)
+                ]
+        return []
+
+    def text_signals(self, text: str, level: Level, source: str, key: str, kind: str = "config") -> list[Signal]:
+        return [Signal(m.signal, m.role, m.negated, Evidence(kind, None, m.text, level, source, key)) for m in self._scan(kind, text)]
 
 
 def call_items(index: ModuleIndex, candidate: CallCandidate, flows: Iterable[Flow]) -> list[TextItem]:
@@ -53,14 +121,41 @@ def enclosing_items(candidate: CallCandidate) -> list[TextItem]:
     return items
 
 
-def declared_signals(settings: Settings, reader: EvidenceReader) -> list[Signal]:
-    """Level 5: the context the team declared (--afp-context, --afp-jurisdiction)."""
+def project_signals(reader: EvidenceReader) -> list[Signal]:
+    """Level 4: every key path and value of the configuration files near the analysed file."""
+    project = reader.project
+    if project is None:
+        return []
     signals = []
-    if settings.context:
-        signals.extend(reader.signals([TextItem("context", 0, settings.context)], Level.DECLARED, "declared"))
-    for code in settings.jurisdictions:
+    for config in project.config_files:
+        label = config_label(project, config.path)
+        for entry in config.entries:
+            signals += reader.text_signals(split_identifier(entry.key.replace(".", " ")), Level.CONFIG, label, entry.key)
+            if entry.value:
+                signals += reader.text_signals(entry.value, Level.CONFIG, label, entry.key)
+    return signals
+
+
+def effective_declarations(options: Settings, project: ProjectContext | None) -> tuple[tuple[str, str], tuple[tuple[str, ...], str]]:
+    """Declared context and jurisdictions, each from the flake8 options when set there, else from
+    pyproject.toml: the command line and [flake8] section are more specific, as in flake8 itself."""
+    declared = project.declared if project is not None else Settings(source="pyproject")
+    context = (options.context, options.source) if options.context else (declared.context, declared.source)
+    jurisdictions = (options.jurisdictions, options.source) if options.jurisdictions else (declared.jurisdictions, declared.source)
+    return context, jurisdictions
+
+
+def declared_signals(options: Settings, reader: EvidenceReader) -> list[Signal]:
+    """Level 5: the context the team declared."""
+    (context, context_source), (jurisdictions, jurisdiction_source) = effective_declarations(options, reader.project)
+    signals = []
+    if context:
+        key = "afp-context" if context_source == "flake8" else "context"
+        signals += reader.text_signals(context, Level.DECLARED, context_source, key, kind="context")
+    for code in jurisdictions:
         if code.upper() in US_CODES:
-            signals.append(Signal("us_jurisdiction", "context", False, Evidence("jurisdiction", None, code, Level.DECLARED, "declared")))
+            key = "afp-jurisdiction" if jurisdiction_source == "flake8" else "jurisdiction"
+            signals.append(Signal("us_jurisdiction", "context", False, Evidence("jurisdiction", None, code, Level.DECLARED, jurisdiction_source, key)))
     return signals
 
 
@@ -77,5 +172,6 @@ def collect_signals(
             signals.append(Signal("live", "context", False, Evidence("code", capture.line, capture.text, Level.CALL)))
     signals += reader.signals(enclosing_items(candidate), Level.FUNCTION)
     signals += reader.signals(index.module_owner.items, Level.MODULE)
+    signals += project_signals(reader)
     signals += declared_signals(settings, reader)
     return tuple(sorted(signals, key=lambda signal: (signal.evidence.sort_key(), signal.name)))

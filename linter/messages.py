@@ -18,9 +18,8 @@ def snippet(text: str) -> str:
 
 
 def describe(evidence: Evidence) -> str:
-    where = evidence.kind
-    if evidence.source and evidence.source != "declared":
-        where = f"{evidence.source} {where}"
+    """`prompt L30 'identify the suspect'`, `.env CAMERA_SOURCE 'dashcam'`, `pyproject context 'police'`."""
+    where = f"{evidence.source} {snippet(evidence.key)}".strip() if evidence.source else evidence.kind
     if evidence.line:
         where += f" L{evidence.line}"
     return f"{where} '{snippet(evidence.text)}'"

@@ -31,7 +31,8 @@ class Evidence:
     line: int | None  # None for evidence that lives outside the analysed file
     text: str  # the matched words, as written
     level: Level
-    source: str = ""  # where non-file evidence came from (a config file, "pyproject", "flake8")
+    source: str = ""  # where non-file evidence came from: a config file, "pyproject" or "flake8"
+    key: str = ""  # the config key or declared setting it came from
 
     def sort_key(self) -> tuple:
         return (self.level, self.line or 0, self.kind, self.text)
@@ -75,7 +76,10 @@ class Finding:
 
 @dataclass(frozen=True)
 class Settings:
-    """Declared context, from --afp-* options (and later pyproject)."""
+    """Declared context: free text read like a comment, and ISO 3166 alpha-2 jurisdictions.
+
+    Comes from the --afp-* options (source "flake8") or [tool.azure-face-policy] ("pyproject")."""
 
     context: str = ""
     jurisdictions: tuple[str, ...] = ()
+    source: str = "flake8"

@@ -18,6 +18,8 @@ from linter.vocabulary import split_identifier
 
 # Comments that annotate the corpus or silence flake8 are never evidence.
 _NOT_EVIDENCE_COMMENT = re.compile(r"^#\s*(?:ruleid|ok|todoruleid|todook)\s*:|^#\s*noqa\b|#\s*noqa\b", re.IGNORECASE)
+_ENV_READERS = frozenset({"os.environ.get", "os.getenv", "environ.get", "getenv", "os.environ.setdefault"})
+_ENVIRON = frozenset({"os.environ", "environ"})
 _MUTATING_METHODS = frozenset({"append", "extend", "insert", "update", "add", "setdefault", "appendleft", "extendleft"})
 _SELF_NAMES = frozenset({"self", "cls"})
 
@@ -105,6 +107,30 @@ def string_text(node: cst.CSTNode) -> str | None:
     if isinstance(node, cst.ConcatenatedString):
         left, right = string_text(node.left), string_text(node.right)
         return None if left is None or right is None else left + right
+    return None
+
+
+def config_reference(node: cst.CSTNode) -> str | None:
+    """The configuration key an expression reads: `os.environ["CAMERA_SOURCE"]`, `os.getenv(...)`,
+    `config["camera"]["source"]` (camera.source), `settings.camera_source` (settings.camera_source)."""
+    if isinstance(node, cst.Call):
+        if dotted_name(node.func) in _ENV_READERS and node.args:
+            return string_text(node.args[0].value)
+        return None
+    if isinstance(node, cst.Subscript):
+        keys = []
+        while isinstance(node, cst.Subscript):
+            element = node.slice[0].slice if len(node.slice) == 1 else None
+            key = string_text(element.value) if isinstance(element, cst.Index) else None
+            if key is None:
+                return None
+            keys.append(key)
+            node = node.value
+        return keys[0] if dotted_name(node) in _ENVIRON else ".".join(reversed(keys))
+    if isinstance(node, cst.Attribute):
+        dotted = dotted_name(node)
+        if dotted is not None and "." in dotted:
+            return dotted.split(".", 1)[1]
     return None
 
 
@@ -291,6 +317,17 @@ class _Indexer(cst.CSTVisitor):
             self.record("docstring" if id(node) in self.index.docstrings else "string", node, text)
         return False
 
+    def record_config_reference(self, node: cst.CSTNode) -> None:
+        key = config_reference(node)
+        if key:
+            self.record("config_ref", node, key)
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        self.record_config_reference(node)
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self.record_config_reference(node)
+
     def visit_Name(self, node: cst.Name) -> None:
         if node.value not in self.owner.seen_names:
             self.owner.seen_names.add(node.value)
@@ -379,6 +416,7 @@ class _Indexer(cst.CSTVisitor):
             self.bind(local, Binding("import", None, self.statement, self.scope, qualified=f"{module}.{name}"))
 
     def visit_Call(self, node: cst.Call) -> None:
+        self.record_config_reference(node)
         func = node.func
         if not isinstance(func, cst.Attribute):
             return

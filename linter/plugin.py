@@ -52,5 +52,7 @@ class AzureFacePolicyPlugin:
         )
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
-        for finding in analyse("".join(self.lines), self.settings, syntax_checked=True):
+        # without --stdin-display-name, a buffer on stdin belongs to the working directory's project
+        path = "stdin.py" if self.filename in ("stdin", "-") else self.filename
+        for finding in analyse("".join(self.lines), path, self.settings, syntax_checked=True):
             yield finding.line, finding.column, f"{finding.code} {finding.message}", type(self)

@@ -24,7 +24,7 @@ def test_flake8_output_equals_expectations(path, corpus_report):
 @pytest.mark.parametrize("path", FILES, ids=[str(path.relative_to(CORPUS)) for path in FILES])
 def test_vision_calls_are_where_annotated(path):
     expected = read_expectations(path)
-    found = {call.line for call in vision_calls(path.read_text(encoding="utf-8"))}
+    found = {call.line for call in vision_calls(path.read_text(encoding="utf-8"), str(path))}
     assert expected.vision_call_lines <= found, "an annotated call was not recognised as a vision call"
     assert not (expected.no_vision_call_lines & found), "a call annotated no-vision-call was taken for one"
     assert found <= expected.vision_call_lines, "a vision call has no annotation: label it with ruleid or ok"

@@ -26,9 +26,9 @@ def test_declared_context_and_jurisdiction_are_evidence():
     source = POLICE_CALL.replace("Springfield police.", "Field tools.")
     assert [f.code for f in engine.analyse(source)] == ["AFP201"]
     declared = Settings(context="Built for a police department", jurisdictions=("US",))
-    (finding,) = engine.analyse(source, declared)
+    (finding,) = engine.analyse(source, None, declared)
     assert finding.code == "AFP101"
-    assert "context 'police'" in finding.message and "jurisdiction 'US'" in finding.message
+    assert "flake8 afp-context 'police'" in finding.message and "flake8 afp-jurisdiction 'US'" in finding.message
 
 
 def test_unparsable_source_gives_afp900():

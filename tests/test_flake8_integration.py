@@ -87,7 +87,7 @@ def test_options_from_the_command_line(tmp_path):
     assert "AFP201" in run_flake8("--isolated", "--select=AFP", str(path)).stdout
     result = run_flake8("--isolated", "--select=AFP", "--afp-context=sold to sheriff departments", "--afp-jurisdiction=US", str(path))
     assert "AFP101" in result.stdout
-    assert "context 'sheriff'" in result.stdout
+    assert "flake8 afp-context 'sheriff'" in result.stdout
 
 
 def test_options_from_setup_cfg(tmp_path):

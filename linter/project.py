@@ -1,0 +1,106 @@
+"""The project around an analysed file: its root, the configuration files near it, and the
+context the team declared in `[tool.azure-face-policy]`.
+
+Nothing above the project root is read. Each configuration file is parsed once per process and
+cached by (resolved path, mtime, size), so thousands of modules under one `.env` cost one parse.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from linter.config_files import ConfigFile, Skipped, config_format, read_config_file
+from linter.model import Settings
+
+ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "tox.ini", ".flake8", ".git")
+PYPROJECT_TABLE = "azure-face-policy"
+
+
+@dataclass(frozen=True)
+class ProjectContext:
+    root: Path
+    config_files: tuple[ConfigFile, ...]  # nearest folder first
+    skipped: tuple[Skipped, ...]
+    declared: Settings  # from pyproject.toml
+
+
+def find_root(folder: Path) -> Path:
+    """The nearest folder from `folder` upward holding a root marker; `folder` itself if none does."""
+    for candidate in (folder, *folder.parents):
+        if any(os.path.lexists(candidate / marker) for marker in ROOT_MARKERS):
+            return candidate
+    return folder
+
+
+def _file_key(path: Path) -> tuple[str, int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (str(path), info.st_mtime_ns, info.st_size)
+
+
+@lru_cache(maxsize=4096)
+def _cached_read(key: tuple[str, int, int], root: Path, kind: str | None) -> ConfigFile | Skipped:
+    return read_config_file(Path(key[0]), root, kind)
+
+
+def _read(path: Path, root: Path, kind: str | None = None) -> ConfigFile | Skipped:
+    key = _file_key(path)
+    if key is None:  # a dangling link or a file that vanished
+        return read_config_file(path, root, kind)
+    return _cached_read(key, root, kind)
+
+
+@lru_cache(maxsize=4096)
+def _config_names(folder: str, mtime_ns: int) -> tuple[str, ...]:
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return ()
+    return tuple(sorted(name for name in names if config_format(name) is not None))
+
+
+def _folders_up_to(folder: Path, root: Path) -> list[Path]:
+    folders = [folder]
+    while folder != root and root in folder.parents:
+        folder = folder.parent
+        folders.append(folder)
+    return folders
+
+
+def read_declared(root: Path) -> tuple[Settings, Skipped | None]:
+    """`[tool.azure-face-policy]` of the root pyproject.toml: `context` and `jurisdiction`."""
+    path = root / "pyproject.toml"
+    if not os.path.lexists(path):
+        return Settings(source="pyproject"), None
+    result = _read(path, root, "toml")
+    if isinstance(result, Skipped):
+        return Settings(source="pyproject"), result
+    prefix = f"tool.{PYPROJECT_TABLE}."
+    context = " ".join(entry.value for entry in result.entries if entry.key == prefix + "context")
+    jurisdictions = tuple(entry.value.strip().upper() for entry in result.entries if entry.key == prefix + "jurisdiction" and entry.value.strip())
+    return Settings(context, jurisdictions, "pyproject"), None
+
+
+def project_context(analysed_file: Path) -> ProjectContext:
+    """Configuration files in the file's folder and each parent up to the project root."""
+    folder = Path(os.path.abspath(analysed_file)).parent.resolve()
+    root = find_root(folder)
+    files: list[ConfigFile] = []
+    skipped: list[Skipped] = []
+    for current in _folders_up_to(folder, root):
+        try:
+            mtime = os.stat(current).st_mtime_ns
+        except OSError:
+            continue
+        for name in _config_names(str(current), mtime):
+            result = _read(current / name, root)
+            (skipped if isinstance(result, Skipped) else files).append(result)
+    declared, problem = read_declared(root)
+    if problem is not None:
+        skipped.append(problem)
+    return ProjectContext(root, tuple(files), tuple(skipped), declared)
