@@ -14,7 +14,17 @@ from typing import Iterable
 import libcst as cst
 
 from linter.model import TextItem
-from linter.module_index import Binding, ModuleIndex, Scope, config_reference, dotted_name, is_evidence_comment, statement_comments, string_text
+from linter.module_index import (
+    Binding,
+    ModuleIndex,
+    Scope,
+    config_reference,
+    dotted_name,
+    is_evidence_comment,
+    is_own_attribute,
+    statement_comments,
+    string_text,
+)
 from linter.ruledata import data_file
 from linter.vocabulary import split_identifier
 
@@ -131,7 +141,8 @@ class FlowFollower:
             if dotted is not None:
                 for binding in self.index.attribute_bindings(dotted, scope):
                     self._push_binding(binding, label, flow, stack)
-            self._item(flow, "name", node.attr, split_identifier(node.attr.value))
+            if is_own_attribute(node):
+                self._item(flow, "name", node.attr, split_identifier(node.attr.value))
             stack.append((node.value, scope, label))
             return
         if isinstance(node, cst.Comment):

@@ -134,6 +134,11 @@ def config_reference(node: cst.CSTNode) -> str | None:
     return None
 
 
+def is_own_attribute(node: cst.Attribute) -> bool:
+    """`self.face_gallery`: an attribute the author named, unlike a library method such as `.read_text`."""
+    return isinstance(node.value, cst.Name) and node.value.value in _SELF_NAMES
+
+
 def statement_comments(statement: cst.CSTNode | None) -> Iterator[cst.Comment]:
     """Comments on the lines above a statement and at the end of its first line."""
     if statement is None:
@@ -225,6 +230,7 @@ class _Indexer(cst.CSTVisitor):
         self.owners: list[Owner] = [index.module_owner]
         self.scopes: list[Scope] = [index.module_scope]
         self.statements: list[cst.CSTNode] = []
+        self.not_names: set[int] = set()  # Name nodes that are not names the author chose
 
     # -- bookkeeping -------------------------------------------------------------------------
     def on_visit(self, node: cst.CSTNode) -> bool:
@@ -327,8 +333,16 @@ class _Indexer(cst.CSTVisitor):
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self.record_config_reference(node)
+        if not is_own_attribute(node):  # library APIs (`.read_text()`, `.describe()`) are not the author's names
+            self.not_names.add(id(node.attr))
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        if node.keyword is not None:  # `detail=`, `model=`: the API's parameter names
+            self.not_names.add(id(node.keyword))
 
     def visit_Name(self, node: cst.Name) -> None:
+        if id(node) in self.not_names:
+            return
         if node.value not in self.owner.seen_names:
             self.owner.seen_names.add(node.value)
             self.record("name", node, split_identifier(node.value))
@@ -389,7 +403,7 @@ class _Indexer(cst.CSTVisitor):
             if item.asname is not None:
                 self.bind_target(item.asname.name, item.item, "with")
 
-    def visit_Import(self, node: cst.Import) -> None:
+    def visit_Import(self, node: cst.Import) -> bool:
         for alias in node.names:
             full = dotted_name(alias.name)
             if full is None:
@@ -400,13 +414,14 @@ class _Indexer(cst.CSTVisitor):
                 local = qualified = full.split(".")[0]
             self.index.imports[local] = qualified
             self.bind(local, Binding("import", None, self.statement, self.scope, qualified=qualified))
+        return False  # imported names are other people's names, not evidence
 
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
         if node.module is None or isinstance(node.names, cst.ImportStar):
-            return
+            return False
         module = dotted_name(node.module)
         if module is None:
-            return
+            return False
         for alias in node.names:
             name = dotted_name(alias.name)
             if name is None:
@@ -414,6 +429,7 @@ class _Indexer(cst.CSTVisitor):
             local = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) else name
             self.index.imports[local] = f"{module}.{name}"
             self.bind(local, Binding("import", None, self.statement, self.scope, qualified=f"{module}.{name}"))
+        return False
 
     def visit_Call(self, node: cst.Call) -> None:
         self.record_config_reference(node)
