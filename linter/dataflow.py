@@ -41,6 +41,17 @@ class MediaMarkers:
     device_index_captures: frozenset[str]
     live_captures: frozenset[str]
 
+    def typed_part(self, qualified: str) -> tuple[str, str] | None:
+        """(media kind, marker) when a call's qualified name constructs an image or audio part."""
+        segments = qualified.split(".")
+        for marker, kind in self.typed_parts.items():
+            if "." in marker:
+                if qualified == marker or qualified.startswith(marker + "."):
+                    return kind, marker
+            elif marker in segments:
+                return kind, marker
+        return None
+
 
 def _by_kind(section: dict[str, list[str]]) -> dict[str, str]:
     return {value: kind for kind, values in section.items() for value in values}
@@ -57,6 +68,12 @@ def load_media_markers() -> MediaMarkers:
         device_index_captures=frozenset(data["live_capture"]["device_index"]),
         live_captures=frozenset(data["live_capture"]["always"]),
     )
+
+
+@lru_cache(maxsize=None)
+def load_argument_labels() -> "ArgumentLabels":
+    arguments = data_file("clients.yaml")["arguments"]
+    return ArgumentLabels(frozenset(arguments["deployment"]), frozenset(arguments["endpoint"]), frozenset(arguments["secret"]))
 
 
 @dataclass(frozen=True)
@@ -87,9 +104,9 @@ class Flow:
 
 
 class FlowFollower:
-    def __init__(self, index: ModuleIndex, labels: ArgumentLabels, markers: MediaMarkers | None = None):
+    def __init__(self, index: ModuleIndex, labels: ArgumentLabels | None = None, markers: MediaMarkers | None = None):
         self.index = index
-        self.labels = labels
+        self.labels = labels or load_argument_labels()
         self.markers = markers or load_media_markers()
 
     def follow(self, roots: Iterable[tuple[cst.CSTNode, Scope, str]]) -> Flow:
@@ -190,8 +207,9 @@ class FlowFollower:
     def _call_media(self, node: cst.Call, scope: Scope, flow: Flow) -> None:
         name = self.index.qualify(node.func) or ""  # through imports: `P` may be an alias of a typed part
         short = name.rsplit(".", 1)[-1]
-        if short in self.markers.typed_parts:
-            self._media(flow, self.markers.typed_parts[short], node, short)
+        typed = self.markers.typed_part(name) if name else None
+        if typed is not None:
+            self._media(flow, typed[0], node, typed[1])
         elif short == "dict":
             for arg in node.args:
                 if arg.keyword is not None and arg.keyword.value == "type":

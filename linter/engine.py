@@ -9,7 +9,7 @@ from pathlib import Path
 
 import libcst as cst
 
-from linter.clients import client_families
+from linter.clients import ClientResolver, client_families
 from linter.dataflow import Flow, FlowFollower
 from linter.decisions import decide
 from linter.evidence import EvidenceReader, collect_signals
@@ -17,7 +17,7 @@ from linter.messages import format_message
 from linter.model import Finding, Settings, VisionCall
 from linter.module_index import build_index
 from linter.project import project_context
-from linter.ruledata import load_rules, rule_by_code
+from linter.ruledata import data_file, load_rules, rule_by_code
 from linter.vocabulary import load_vocabulary
 
 FAILURE_CODE = "AFP900"
@@ -31,6 +31,11 @@ class AnalysisFailure(Exception):
 def _prefilter() -> re.Pattern[str]:
     tokens = sorted({token for family in client_families() for token in family.prefilter_tokens})
     return re.compile("|".join(re.escape(token) for token in tokens), re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def mutating_methods() -> frozenset[str]:
+    return frozenset(data_file("dataflow.yaml")["mutating_methods"])
 
 
 def might_send_media(source: str) -> bool:
@@ -61,41 +66,41 @@ def vision_calls(source: str, path: str | None = None, settings: Settings = Sett
     if not might_send_media(source):
         return []
     families = client_families()
-    index = build_index(parse(source, syntax_checked), frozenset().union(*(family.request_method_names for family in families)))
+    names = frozenset().union(*(family.request_method_names for family in families))
+    index = build_index(parse(source, syntax_checked), names, mutating_methods())
     if not index.candidates:
         return []
-    reader = EvidenceReader(load_vocabulary(), project_context(Path(path)) if path else None)
+    resolver = ClientResolver(index)
+    follower = FlowFollower(index)
+    reader: EvidenceReader | None = None
     calls = []
     for candidate in index.candidates:
-        for family in families:
-            shape = family.match(candidate.node)
-            if shape is None:
-                continue
-            follower = FlowFollower(index, family.labels)
-            roots = [
-                (arg.value, candidate.scope, label)
-                for arg in candidate.node.args
-                if (label := family.labels.label(arg.keyword.value if arg.keyword else None, "prompt")) is not None
-            ]
-            arguments = follower.follow(roots)
-            if not arguments.media:
-                break
-            provider = family.provider(shape, candidate, index)
-            if provider.status == "not_azure":
-                break
-            client: Flow = follower.follow([(shape.receiver, candidate.scope, "client")])
-            calls.append(
-                VisionCall(
-                    family=family.name,
-                    method=shape.method,
-                    line=index.line_of(candidate.node),
-                    column=index.column_of(candidate.node),
-                    media=frozenset(arguments.media),
-                    provider=provider,
-                    signals=collect_signals(reader, index, candidate, [arguments, client], settings),
-                )
+        shape = next((found for family in families if (found := family.match(candidate, resolver)) is not None), None)
+        if shape is None or shape.provider.status == "not_azure":
+            continue
+        arguments = follower.follow(
+            (arg.value, candidate.scope, label)
+            for arg in candidate.node.args
+            if (label := follower.labels.label(arg.keyword.value if arg.keyword else None, "prompt")) is not None
+        )
+        client = follower.follow([(shape.receiver, candidate.scope, "string")]) if shape.receiver is not None else Flow()
+        media = frozenset(arguments.media) | frozenset(client.media) | shape.implied_media
+        if not media:
+            continue
+        if reader is None:  # configuration is read only for files that hold a vision call
+            reader = EvidenceReader(load_vocabulary(), project_context(Path(path)) if path else None)
+        signals = collect_signals(reader, index, candidate, [arguments, client], settings) + shape.implied_signals
+        calls.append(
+            VisionCall(
+                family=shape.family,
+                method=shape.method,
+                line=index.line_of(candidate.node),
+                column=index.column_of(candidate.node),
+                media=media,
+                provider=shape.provider,
+                signals=tuple(sorted(signals, key=lambda signal: (signal.evidence.sort_key(), signal.name))),
             )
-            break
+        )
     return sorted(calls, key=lambda call: (call.line, call.column))
 
 

@@ -166,6 +166,7 @@ def collect_signals(
     flows: list[Flow],
     settings: Settings,
 ) -> tuple[Signal, ...]:
+    """Every signal around the call, unordered (the engine sorts them, closest first)."""
     signals = reader.signals(call_items(index, candidate, flows), Level.CALL)
     for flow in flows:
         for capture in flow.live_captures:
@@ -174,4 +175,4 @@ def collect_signals(
     signals += reader.signals(index.module_owner.items, Level.MODULE)
     signals += project_signals(reader)
     signals += declared_signals(settings, reader)
-    return tuple(sorted(signals, key=lambda signal: (signal.evidence.sort_key(), signal.name)))
+    return tuple(signals)

@@ -20,7 +20,6 @@ from linter.vocabulary import split_identifier
 _NOT_EVIDENCE_COMMENT = re.compile(r"^#\s*(?:ruleid|ok|todoruleid|todook)\s*:|^#\s*noqa\b|#\s*noqa\b", re.IGNORECASE)
 _ENV_READERS = frozenset({"os.environ.get", "os.getenv", "environ.get", "getenv", "os.environ.setdefault"})
 _ENVIRON = frozenset({"os.environ", "environ"})
-_MUTATING_METHODS = frozenset({"append", "extend", "insert", "update", "add", "setdefault", "appendleft", "extendleft"})
 _SELF_NAMES = frozenset({"self", "cls"})
 
 Statement = Union[cst.SimpleStatementLine, cst.BaseCompoundStatement]
@@ -37,6 +36,7 @@ class Binding:
     annotation: cst.BaseExpression | None = None
     qualified: str | None = None  # for imports: the imported dotted name
     function: "FunctionInfo | None" = None
+    via: str | None = None  # for mutations made by a method call: the method (append, add_service)
 
 
 @dataclass(eq=False)
@@ -223,10 +223,11 @@ class ModuleIndex:
 
 
 class _Indexer(cst.CSTVisitor):
-    def __init__(self, index: ModuleIndex, request_method_names: frozenset[str]):
+    def __init__(self, index: ModuleIndex, request_method_names: frozenset[str], mutating_methods: frozenset[str]):
         super().__init__()
         self.index = index
         self.request_method_names = request_method_names
+        self.mutating_methods = mutating_methods
         self.owners: list[Owner] = [index.module_owner]
         self.scopes: list[Scope] = [index.module_scope]
         self.statements: list[cst.CSTNode] = []
@@ -361,12 +362,12 @@ class _Indexer(cst.CSTVisitor):
         elif isinstance(target, cst.Subscript):
             self.bind_mutation(target.value, value)
 
-    def bind_dotted(self, target: cst.BaseExpression, value: cst.CSTNode | None, kind: str) -> None:
+    def bind_dotted(self, target: cst.BaseExpression, value: cst.CSTNode | None, kind: str, via: str | None = None) -> None:
         dotted = dotted_name(target)
         if dotted is None:
             return
         head, _, rest = dotted.partition(".")
-        binding = Binding(kind, value, self.statement, self.scope)
+        binding = Binding(kind, value, self.statement, self.scope, via=via)
         if head in _SELF_NAMES and rest and self.scope.class_info is not None:
             self.scope.class_info.attributes.setdefault(rest.split(".")[0], []).append(binding)
         elif head in self.index.imports:  # openai.api_type = "azure" sets the module for everyone
@@ -374,13 +375,13 @@ class _Indexer(cst.CSTVisitor):
         else:
             self.bind(dotted, binding)
 
-    def bind_mutation(self, receiver: cst.BaseExpression, value: cst.CSTNode | None) -> None:
+    def bind_mutation(self, receiver: cst.BaseExpression, value: cst.CSTNode | None, via: str | None = None) -> None:
         while isinstance(receiver, cst.Subscript):
             receiver = receiver.value
         if isinstance(receiver, cst.Attribute):
-            self.bind_dotted(receiver, value, "mutation")
+            self.bind_dotted(receiver, value, "mutation", via)
         elif isinstance(receiver, cst.Name):
-            self.bind(receiver.value, Binding("mutation", value, self.statement, self.scope))
+            self.bind(receiver.value, Binding("mutation", value, self.statement, self.scope, via=via))
 
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
@@ -434,19 +435,23 @@ class _Indexer(cst.CSTVisitor):
     def visit_Call(self, node: cst.Call) -> None:
         self.record_config_reference(node)
         func = node.func
+        if isinstance(func, cst.Name):  # completion(...), urlopen(...)
+            if func.value in self.request_method_names:
+                self.index.candidates.append(CallCandidate(node, self.scope, self.owner, self.statement))
+            return
         if not isinstance(func, cst.Attribute):
             return
         method = func.attr.value
-        if method in _MUTATING_METHODS:
+        if method in self.mutating_methods:
             for arg in node.args:
-                self.bind_mutation(func.value, arg.value)
+                self.bind_mutation(func.value, arg.value, method)
         if method in self.request_method_names:
             self.index.candidates.append(CallCandidate(node, self.scope, self.owner, self.statement))
 
 
-def build_index(module: cst.Module, request_method_names: frozenset[str]) -> ModuleIndex:
+def build_index(module: cst.Module, request_method_names: frozenset[str], mutating_methods: frozenset[str]) -> ModuleIndex:
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     positions = wrapper.resolve(PositionProvider)
     index = ModuleIndex(module, positions)
-    module.visit(_Indexer(index, request_method_names))
+    module.visit(_Indexer(index, request_method_names, mutating_methods))
     return index

@@ -7,26 +7,32 @@ from typing import Protocol
 
 import libcst as cst
 
-from linter.dataflow import ArgumentLabels
-from linter.model import Provider
-from linter.module_index import CallCandidate, ModuleIndex
+from linter.clients.resolve import ClientResolver, Resolution
+from linter.model import Evidence, Level, Provider, Signal
+from linter.module_index import CallCandidate
 
 
 @dataclass(frozen=True)
 class CallShape:
-    """A request call recognised by a family: which method, and the client expression it is made on."""
+    """A request call recognised by a family: which method, on which client, to which provider."""
 
     family: str
     method: str
-    receiver: cst.BaseExpression
+    receiver: cst.BaseExpression | None  # the client expression, followed for context and media
+    provider: Provider
+    implied_media: frozenset[str] = frozenset()  # media the call's shape itself says it sends
+    implied_signals: tuple[Signal, ...] = ()  # what the call's shape itself says it does
+
+
+def provider_of(resolution: Resolution | None) -> Provider:
+    if resolution is None:
+        return Provider("unknown", Evidence("client", None, "provider not visible, treated as Azure", Level.CALL))
+    return Provider(resolution.status, resolution.evidence)
 
 
 class ClientFamily(Protocol):
     name: str
     prefilter_tokens: tuple[str, ...]
     request_method_names: frozenset[str]
-    labels: ArgumentLabels
 
-    def match(self, call: cst.Call) -> CallShape | None: ...
-
-    def provider(self, shape: CallShape, candidate: CallCandidate, index: ModuleIndex) -> Provider: ...
+    def match(self, candidate: CallCandidate, resolver: ClientResolver) -> CallShape | None: ...

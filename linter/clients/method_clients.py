@@ -1,0 +1,36 @@
+"""Families whose requests are methods of a client object: azure-ai-inference `complete`, LangChain
+`invoke`, Semantic Kernel `get_chat_message_content`, LlamaIndex `chat`, autogen `create` / `run`,
+litellm's Router. The method names are common, so the receiver must resolve to a client of the
+family (rules/clients.yaml)."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from linter.clients.base import CallShape, provider_of
+from linter.clients.resolve import ClientResolver
+from linter.module_index import CallCandidate
+from linter.ruledata import data_file
+
+
+class MethodClientFamily:
+    def __init__(self, name: str, prefilter_tokens: tuple[str, ...], method_names: frozenset[str]):
+        self.name = name
+        self.prefilter_tokens = prefilter_tokens
+        self.request_method_names = method_names
+
+    def match(self, candidate: CallCandidate, resolver: ClientResolver) -> CallShape | None:
+        func = candidate.node.func
+        if not isinstance(func, cst.Attribute) or func.attr.value not in self.request_method_names:
+            return None
+        resolution = resolver.resolve(func.value, candidate.scope)
+        if resolution is None or resolution.family != self.name:
+            return None
+        return CallShape(self.name, func.attr.value, func.value, provider_of(resolution))
+
+
+def method_client_families() -> list[MethodClientFamily]:
+    return [
+        MethodClientFamily(name, tuple(spec["prefilter"]), frozenset(spec["names"]))
+        for name, spec in data_file("clients.yaml")["methods"].items()
+    ]

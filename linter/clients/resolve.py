@@ -1,0 +1,287 @@
+"""Which client an expression holds, of which family, and whether that client talks to Azure.
+
+Follows a receiver through the module (variables, `self` attributes, factory functions, `with ... as`,
+chains built with `|`, agents and kernels given a client) to the constructor that made it, and
+classifies that constructor with the catalog in rules/clients.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+import libcst as cst
+
+from linter.model import Evidence, Level
+from linter.module_index import Binding, ModuleIndex, Scope, dotted_name, string_text
+from linter.providers import classify_endpoint, endpoint_text, load_provider_data
+from linter.ruledata import data_file
+
+_MAX_DEPTH = 12
+ENDPOINT_ARGUMENTS = ("base_url", "azure_endpoint", "api_base", "websocket_base_url", "endpoint", "openai_api_base")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    status: str  # azure | not_azure | unknown
+    evidence: Evidence
+    family: str | None = None  # the family of the client found, when one was found
+
+
+@dataclass(frozen=True)
+class Catalog:
+    constructors: dict[str, tuple[str, str]]  # qualified name -> (family, kind)
+    packages: tuple[tuple[str, str, str], ...]  # (package prefix, family, kind) for "name." entries
+    first_argument_wrappers: frozenset[str]
+    wrapper_keywords: tuple[str, ...]
+    adding_methods: frozenset[str]
+    azure_methods: frozenset[str]
+    azure_prefixes: tuple[str, ...]
+    provider_keywords: frozenset[str]
+
+    def lookup(self, qualified: str) -> tuple[str, str] | None:
+        found = self.constructors.get(qualified)
+        if found is not None:
+            return found
+        for prefix, family, kind in self.packages:
+            if qualified.startswith(prefix):
+                return family, kind
+        return None
+
+    def names_azure(self, text: str) -> bool:
+        head = text.strip().lower()
+        return any(head.startswith(prefix + sep) for prefix in self.azure_prefixes for sep in ("/", ":"))
+
+
+@lru_cache(maxsize=None)
+def load_catalog() -> Catalog:
+    data = data_file("clients.yaml")
+    constructors: dict[str, tuple[str, str]] = {}
+    packages: list[tuple[str, str, str]] = []
+    for family, kinds in data["families"].items():
+        for kind, names in kinds.items():
+            for name in names:
+                if name.endswith("."):
+                    packages.append((name, family, kind))
+                else:
+                    constructors[name] = (family, kind)
+    wrappers = data["wrappers"]
+    return Catalog(
+        constructors=constructors,
+        packages=tuple(packages),
+        first_argument_wrappers=frozenset(wrappers["first_argument"]),
+        wrapper_keywords=tuple(wrappers["keywords"]),
+        adding_methods=frozenset(wrappers["adding_methods"]),
+        azure_methods=frozenset(data["azure_methods"]),
+        azure_prefixes=tuple(sorted(data["azure_provider_prefixes"], key=len, reverse=True)),
+        provider_keywords=frozenset(data["provider_keywords"]),
+    )
+
+
+def returned_values(function: cst.FunctionDef) -> Iterator[cst.BaseExpression]:
+    """Values of the function's own `return` statements (not those of nested functions)."""
+    stack: list[cst.CSTNode] = [function.body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, cst.Return):
+            if node.value is not None:
+                yield node.value
+        elif not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            stack.extend(node.children)
+
+
+def combine(results: list[Resolution | None]) -> Resolution | None:
+    """Any Azure client wins; another provider only when every path shows one."""
+    known = [result for result in results if result is not None]
+    for result in known:
+        if result.status == "azure":
+            return result
+    if known and len(known) == len(results) and all(result.status == "not_azure" for result in known):
+        return known[0]
+    return next((result for result in known if result.status == "unknown"), None)
+
+
+def keyword(call: cst.Call, names: tuple[str, ...] | frozenset[str]) -> cst.Arg | None:
+    return next((arg for arg in call.args if arg.keyword is not None and arg.keyword.value in names), None)
+
+
+class ClientResolver:
+    def __init__(self, index: ModuleIndex, catalog: Catalog | None = None):
+        self.index = index
+        self.catalog = catalog or load_catalog()
+
+    def evidence(self, node: cst.CSTNode, text: str, kind: str = "client") -> Evidence:
+        return Evidence(kind, self.index.line_of(node), text, Level.CALL)
+
+    def resolve(self, node: cst.CSTNode, scope: Scope, depth: int = 0) -> Resolution | None:
+        if depth > _MAX_DEPTH:
+            return None
+        if isinstance(node, cst.Await):
+            return self.resolve(node.expression, scope, depth + 1)
+        if isinstance(node, cst.Call):
+            return self._from_call(node, scope, depth)
+        if isinstance(node, cst.IfExp):
+            return combine([self.resolve(node.body, scope, depth + 1), self.resolve(node.orelse, scope, depth + 1)])
+        if isinstance(node, (cst.BooleanOperation, cst.BinaryOperation)):  # `a or b`, LangChain `prompt | llm`
+            return combine([self.resolve(node.left, scope, depth + 1), self.resolve(node.right, scope, depth + 1)])
+        if isinstance(node, cst.Name):
+            return self._from_bindings(self.index.lookup(node.value, scope), depth)
+        if isinstance(node, cst.Attribute):
+            dotted = dotted_name(node)
+            bindings = self.index.attribute_bindings(dotted, scope) if dotted else []
+            if any(binding.kind != "mutation" for binding in bindings):
+                return self._from_bindings(bindings, depth)
+            return self.resolve(node.value, scope, depth + 1)
+        return None
+
+    def _from_bindings(self, bindings: list[Binding], depth: int) -> Resolution | None:
+        results: list[Resolution | None] = []
+        for binding in bindings:
+            if binding.kind == "import":
+                results.append(self._module_client(binding) if binding.qualified == "openai" else None)
+            elif binding.kind == "param":
+                results.append(self._from_annotation(binding))
+            elif binding.kind in ("function", "class"):
+                results.append(None)
+            elif binding.kind == "mutation":
+                # kernel.add_service(AzureChatCompletion()): the kernel now holds that client
+                found = self.resolve(binding.value, binding.scope, depth + 1) if binding.value is not None and binding.via in self.catalog.adding_methods else None
+                if found is not None:
+                    results.append(found)
+            elif binding.value is not None:
+                results.append(self.resolve(binding.value, binding.scope, depth + 1))
+        return combine(results) if results else None
+
+    def _from_annotation(self, binding: Binding) -> Resolution | None:
+        annotation = binding.annotation
+        if annotation is None:
+            return None
+        if isinstance(annotation, cst.Subscript) and isinstance(annotation.slice[0].slice, cst.Index):  # Optional[X]
+            annotation = annotation.slice[0].slice.value
+        qualified = self.index.qualify(annotation) or ""
+        found = self.catalog.lookup(qualified)
+        if found is not None and found[1] == "azure":
+            return Resolution("azure", self.evidence(binding.annotation, f"parameter annotated {qualified.rsplit('.', 1)[-1]}"), found[0])
+        if found is not None:
+            return Resolution("unknown", self.evidence(binding.annotation, f"parameter annotated {qualified.rsplit('.', 1)[-1]}, treated as Azure"), found[0])
+        return None
+
+    def _from_call(self, call: cst.Call, scope: Scope, depth: int) -> Resolution | None:
+        qualified = self.index.qualify(call.func) or ""
+        short = qualified.rsplit(".", 1)[-1]
+        found = self.catalog.lookup(qualified) if qualified else None
+        if found is not None:
+            family, kind = found
+            if kind == "azure":
+                return Resolution("azure", self.evidence(call, short), family)
+            if kind == "not_azure":
+                return Resolution("not_azure", self.evidence(call, qualified), family)
+            if kind == "endpoint":
+                return self._configured_client(call, scope, short, family)
+            if kind == "named":
+                return self._named_provider(call, short, family)
+            if kind == "model_list":
+                return self._model_list(call, short, family)
+        if qualified and load_provider_data().is_non_azure_package(qualified):
+            return Resolution("not_azure", self.evidence(call, qualified))
+        if qualified in self.catalog.first_argument_wrappers and call.args:
+            return self.resolve(call.args[0].value, scope, depth + 1)
+        functions = self._callee_functions(call.func, scope)
+        if functions:
+            return combine([self.resolve(value, info.scope, depth + 1) for info in functions for value in returned_values(info.node)])
+        given = keyword(call, self.catalog.wrapper_keywords)
+        if given is not None:
+            return self.resolve(given.value, scope, depth + 1)
+        if isinstance(call.func, cst.Attribute):
+            if call.func.attr.value in self.catalog.azure_methods:
+                return Resolution("azure", self.evidence(call, call.func.attr.value + "()"), "openai")
+            # client.with_options(...), client.realtime.connect(...), llm.with_structured_output(M)
+            return self.resolve(call.func.value, scope, depth + 1)
+        return None
+
+    def _callee_functions(self, func: cst.BaseExpression, scope: Scope) -> list:
+        if isinstance(func, cst.Name):
+            bindings = self.index.lookup(func.value, scope)
+        elif isinstance(func, cst.Attribute) and dotted_name(func):
+            bindings = self.index.attribute_bindings(dotted_name(func) or "", scope)
+        else:
+            return []
+        return [binding.function for binding in bindings if binding.function is not None]
+
+    def endpoint_resolution(self, call: cst.Call, scope: Scope, short: str, family: str | None) -> Resolution | None:
+        """Azure, or another provider, when an endpoint argument of the call names one."""
+        for arg in call.args:
+            if arg.keyword is not None and arg.keyword.value in ENDPOINT_ARGUMENTS:
+                text = endpoint_text(arg.value, scope, self.index)
+                status = classify_endpoint(text) if text else None
+                if status is not None:
+                    return Resolution(status, self.evidence(arg.value, f"{short}({arg.keyword.value}={text})", "endpoint"), family)
+        return None
+
+    def _configured_client(self, call: cst.Call, scope: Scope, short: str, family: str) -> Resolution:
+        """OpenAI(base_url=...): an Azure endpoint, or Azure's api-version / api-key on a gateway, means Azure."""
+        for arg in call.args:
+            name = arg.keyword.value if arg.keyword is not None else None
+            if name in ("default_query", "default_headers") and isinstance(arg.value, cst.Dict):
+                keys = {string_text(element.key) for element in arg.value.elements if isinstance(element, cst.DictElement)}
+                azure_keys = sorted(keys & {"api-version", "api-key"})
+                if azure_keys:
+                    return Resolution("azure", self.evidence(arg.value, f"{short}({name} with Azure {azure_keys[0]})"), family)
+        return self.endpoint_resolution(call, scope, short, family) or Resolution(
+            "unknown", self.evidence(call, f"{short}() with no endpoint in the file, treated as Azure"), family
+        )
+
+    def _named_provider(self, call: cst.Call, short: str, family: str) -> Resolution:
+        """init_chat_model("azure_openai:gpt-4o"), init_chat_model(m, model_provider="azure_openai"),
+        instructor.from_provider("azure_openai/dep"): the provider is the keyword, or the prefix of
+        the first argument."""
+        named = keyword(call, self.catalog.provider_keywords)
+        provider = string_text(named.value) if named is not None else None
+        if provider is None and call.args and call.args[0].keyword is None:
+            first = string_text(call.args[0].value) or ""
+            provider = re.split(r"[/:]", first, maxsplit=1)[0] if re.search(r"[/:]", first) else None
+        if provider is None or "{}" in provider:
+            return Resolution("unknown", self.evidence(call, f"{short}() with no provider in the file, treated as Azure"), family)
+        status = "azure" if provider.lower().startswith(self.catalog.azure_prefixes) else "not_azure"
+        return Resolution(status, self.evidence(call, f"{short}(provider {provider!r})"), family)
+
+    def _model_list(self, call: cst.Call, short: str, family: str) -> Resolution:
+        """litellm.Router(model_list=[{"litellm_params": {"model": "azure/dep"}}])."""
+        models = [text for node in _strings_under(call) if (text := string_text(node)) and "/" in text]
+        for text in models:
+            if self.catalog.names_azure(text):
+                return Resolution("azure", self.evidence(call, f"{short} model {text!r}"), family)
+        if models:
+            return Resolution("not_azure", self.evidence(call, f"{short} model {models[0]!r}"), family)
+        return Resolution("unknown", self.evidence(call, f"{short} with no model in the file, treated as Azure"), family)
+
+    def _module_client(self, binding: Binding) -> Resolution | None:
+        """`import openai` used directly: its module-level settings decide."""
+        alias = next((local for local, qualified in self.index.imports.items() if qualified == "openai"), "openai")
+        scope = self.index.module_scope
+        for assignment in self.index.lookup(f"{alias}.api_type", scope):
+            value = string_text(assignment.value) if assignment.value is not None else None
+            if value is not None:
+                status = "azure" if value.lower() in ("azure", "azure_ad", "azuread") else "not_azure"
+                return Resolution(status, self.evidence(assignment.value, f"{alias}.api_type = {value!r}"), "openai")
+        for setting in ("azure_endpoint", "base_url", "api_base"):
+            for assignment in self.index.lookup(f"{alias}.{setting}", scope):
+                if assignment.value is None:
+                    continue
+                text = endpoint_text(assignment.value, assignment.scope, self.index)
+                status = "azure" if setting == "azure_endpoint" else (classify_endpoint(text) if text else None)
+                if status is not None:
+                    return Resolution(status, self.evidence(assignment.value, f"{alias}.{setting} = {text or '...'}", "endpoint"), "openai")
+        return None
+
+
+def _strings_under(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)):
+            yield current
+        else:
+            stack.extend(current.children)
