@@ -40,6 +40,8 @@ class MediaMarkers:
     data_url_prefixes: tuple[tuple[str, str], ...]
     device_index_captures: frozenset[str]
     live_captures: frozenset[str]
+    source_names: dict[str, str]  # call or attribute segment -> image source kind
+    url_sources: tuple[tuple[str, str], ...]  # (text in a string, image source kind)
 
     def typed_part(self, qualified: str) -> tuple[str, str] | None:
         """(media kind, marker) when a call's qualified name constructs an image or audio part."""
@@ -67,6 +69,8 @@ def load_media_markers() -> MediaMarkers:
         data_url_prefixes=tuple((prefix, kind) for kind, prefixes in data["data_url_prefixes"].items() for prefix in prefixes),
         device_index_captures=frozenset(data["live_capture"]["device_index"]),
         live_captures=frozenset(data["live_capture"]["always"]),
+        source_names=_by_kind(data["image_sources"]),
+        url_sources=tuple((marker, kind) for kind, markers in data["url_sources"].items() for marker in markers),
     )
 
 
@@ -101,6 +105,7 @@ class Flow:
     items: list[TextItem] = field(default_factory=list)
     media: dict[str, TextItem] = field(default_factory=dict)  # media kind -> where first seen
     live_captures: list[TextItem] = field(default_factory=list)
+    sources: set[str] = field(default_factory=set)  # camera, stream, upload, file, url, inline
 
 
 class FlowFollower:
@@ -143,6 +148,7 @@ class FlowFollower:
             for prefix, kind in self.markers.data_url_prefixes:
                 if prefix in text:
                     self._media(flow, kind, node, prefix)
+            flow.sources.update(kind for marker, kind in self.markers.url_sources if marker in text)
             if isinstance(node, cst.FormattedString):
                 for part in reversed(node.parts):
                     if isinstance(part, cst.FormattedStringExpression):
@@ -155,6 +161,7 @@ class FlowFollower:
             return
         if isinstance(node, cst.Attribute):
             dotted = dotted_name(node)
+            flow.sources.update(self.markers.source_names[segment] for segment in (dotted or "").split(".") if segment in self.markers.source_names)
             if dotted is not None:
                 for binding in self.index.attribute_bindings(dotted, scope):
                     self._push_binding(binding, label, flow, stack)
@@ -207,6 +214,7 @@ class FlowFollower:
     def _call_media(self, node: cst.Call, scope: Scope, flow: Flow) -> None:
         name = self.index.qualify(node.func) or ""  # through imports: `P` may be an alias of a typed part
         short = name.rsplit(".", 1)[-1]
+        flow.sources.update(self.markers.source_names[segment] for segment in name.split(".") if segment in self.markers.source_names)
         typed = self.markers.typed_part(name) if name else None
         if typed is not None:
             self._media(flow, typed[0], node, typed[1])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -15,7 +16,8 @@ from linter.decisions import decide
 from linter.evidence import EvidenceReader, collect_signals
 from linter.messages import format_message
 from linter.model import Finding, Settings, VisionCall
-from linter.module_index import build_index
+from linter.module_index import CallCandidate, build_index
+from linter.providers import endpoint_text
 from linter.project import project_context
 from linter.ruledata import data_file, load_rules, rule_by_code
 from linter.vocabulary import load_vocabulary
@@ -58,8 +60,15 @@ def parse(source: str, syntax_checked: bool = False) -> cst.Module:
         raise AnalysisFailure(f"libcst could not parse it (line {error.raw_line}: {error.message})") from error
 
 
-def vision_calls(source: str, path: str | None = None, settings: Settings = Settings(), syntax_checked: bool = False) -> list[VisionCall]:
-    """Every vision call in the source that is not provably sent to another provider.
+def vision_calls(
+    source: str,
+    path: str | None = None,
+    settings: Settings = Settings(),
+    syntax_checked: bool = False,
+    other_providers: bool = False,
+) -> list[VisionCall]:
+    """Every vision call in the source that is not provably sent to another provider (with
+    `other_providers`, those too, for the inventory).
 
     `path` (the file's path, or flake8's --stdin-display-name) locates the project whose
     configuration files and declared context are read; None reads none."""
@@ -76,7 +85,7 @@ def vision_calls(source: str, path: str | None = None, settings: Settings = Sett
     calls = []
     for candidate in index.candidates:
         shape = next((found for family in families if (found := family.match(candidate, resolver)) is not None), None)
-        if shape is None or shape.provider.status == "not_azure":
+        if shape is None or (shape.provider.status == "not_azure" and not other_providers):
             continue
         arguments = follower.follow(
             (arg.value, candidate.scope, label)
@@ -99,14 +108,32 @@ def vision_calls(source: str, path: str | None = None, settings: Settings = Sett
                 media=media,
                 provider=shape.provider,
                 signals=tuple(sorted(signals, key=lambda signal: (signal.evidence.sort_key(), signal.name))),
+                fingerprint=hashlib.sha256(" ".join(index.module.code_for_node(candidate.node).split()).encode()).hexdigest()[:20],
+                deployment=deployment_of(candidate, follower),
+                sources=frozenset(arguments.sources | client.sources),
             )
         )
     return sorted(calls, key=lambda call: (call.line, call.column))
 
 
+def deployment_of(candidate: CallCandidate, follower: FlowFollower) -> str:
+    """The deployment (model) argument as far as the module shows it: a literal, `$ENV_VAR`, an f-string."""
+    argument = next((arg for arg in candidate.node.args if arg.keyword is not None and arg.keyword.value in follower.labels.model), None)
+    return (endpoint_text(argument.value, candidate.scope, follower.index) or "") if argument is not None else ""
+
+
 def findings_for(call: VisionCall) -> list[Finding]:
+    if call.provider.status == "not_azure":
+        return []
     return [
-        Finding(call.line, call.column, decision.rule.code, format_message(decision.rule.message, decision.rule.clause, decision.evidence), decision.evidence)
+        Finding(
+            call.line,
+            call.column,
+            decision.rule.code,
+            format_message(decision.rule.message, decision.rule.clause, decision.evidence),
+            decision.evidence,
+            call.fingerprint,
+        )
         for decision in decide(call, load_rules())
     ]
 
@@ -116,15 +143,19 @@ def failure(reason: str) -> Finding:
     return Finding(1, 0, FAILURE_CODE, f"{rule.message}: {' '.join(reason.split())[:200]}")
 
 
+def failure_reason(error: BaseException) -> str:
+    if isinstance(error, AnalysisFailure):
+        return str(error)
+    if isinstance(error, RecursionError):
+        return "the code is nested too deeply to analyse"
+    return f"internal error {type(error).__name__}: {error}"
+
+
 def analyse(source: str, path: str | None = None, settings: Settings = Settings(), syntax_checked: bool = False) -> list[Finding]:
     """All findings for one file's source. Never raises: a failure becomes one AFP900 finding.
 
     `syntax_checked` says the caller already parsed the source with `ast` (flake8 passes `tree`)."""
     try:
         return [finding for call in vision_calls(source, path, settings, syntax_checked) for finding in findings_for(call)]
-    except AnalysisFailure as error:
-        return [failure(str(error))]
-    except RecursionError:
-        return [failure("the code is nested too deeply to analyse")]
     except Exception as error:  # a bug of ours must not abort the user's whole flake8 run
-        return [failure(f"internal error {type(error).__name__}: {error}")]
+        return [failure(failure_reason(error))]

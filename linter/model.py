@@ -63,6 +63,9 @@ class VisionCall:
     media: frozenset[str]
     provider: Provider
     signals: tuple[Signal, ...]
+    fingerprint: str = ""  # a hash of the call's own source text: stable when lines above it move
+    deployment: str = ""
+    sources: frozenset[str] = frozenset()  # where the image comes from: camera, stream, upload, file, url, inline
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,7 @@ class Finding:
     code: str
     message: str  # without the code
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
+    fingerprint: str = ""
 
 
 @dataclass(frozen=True)

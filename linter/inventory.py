@@ -1,0 +1,136 @@
+"""The audit view: every vision call, the context inferred for it, and what fired or why nothing did."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from linter.decisions import closest_context, decide, stated_purpose
+from linter.messages import describe, snippet
+from linter.model import VisionCall
+from linter.ruledata import load_rules
+
+
+@dataclass(frozen=True)
+class InventoryEntry:
+    path: str
+    line: int
+    column: int  # 1-based, as shown to people
+    family: str
+    method: str
+    provider: str
+    provider_evidence: str
+    deployment: str
+    media: tuple[str, ...]
+    image_sources: tuple[str, ...]
+    purpose: str
+    purpose_evidence: str
+    context: tuple[str, ...]
+    rules: tuple[str, ...]
+    why_no_rule: str
+    evidence: tuple[str, ...]
+
+
+def _why_no_rule(call: VisionCall, purpose_name: str | None, purpose_evidence: str) -> str:
+    if call.provider.status == "not_azure":
+        return f"not sent to Azure ({describe(call.provider.evidence)})"
+    if purpose_name is None:
+        return "no purpose stated anywhere in its context"
+    if purpose_name != "identity":
+        return f"stated purpose is not identification ({purpose_evidence})"
+    return "identification by face, but only audio is sent"
+
+
+def inventory_entry(call: VisionCall, path: str) -> InventoryEntry:
+    purpose = stated_purpose(call.signals)
+    purpose_evidence = describe(purpose.evidence) if purpose.evidence else ""
+    decisions = [] if call.provider.status == "not_azure" else decide(call, load_rules())
+    context = closest_context(call.signals)
+    if decisions:
+        evidence = tuple(dict.fromkeys(describe(item) for decision in decisions for item in decision.evidence))
+    else:
+        evidence = tuple(dict.fromkeys([purpose_evidence] * bool(purpose_evidence) + [describe(item) for item in context.values()] + [describe(call.provider.evidence)]))
+    return InventoryEntry(
+        path=path,
+        line=call.line,
+        column=call.column + 1,
+        family=call.family,
+        method=call.method,
+        provider=call.provider.status,
+        provider_evidence=describe(call.provider.evidence),
+        deployment=snippet(call.deployment),
+        media=tuple(sorted(call.media)),
+        image_sources=tuple(sorted(call.sources)),
+        purpose=purpose.name or "none stated",
+        purpose_evidence=purpose_evidence,
+        context=tuple(sorted(context)),
+        rules=tuple(decision.rule.code for decision in decisions),
+        why_no_rule="" if decisions else _why_no_rule(call, purpose.name, purpose_evidence),
+        evidence=evidence,
+    )
+
+
+def render_json(entries: list[InventoryEntry], skipped: list[tuple[str, str]]) -> str:
+    calls = [
+        {
+            "path": entry.path,
+            "line": entry.line,
+            "column": entry.column,
+            "family": entry.family,
+            "method": entry.method,
+            "provider": entry.provider,
+            "provider_evidence": entry.provider_evidence,
+            "deployment": entry.deployment,
+            "media": list(entry.media),
+            "image_sources": list(entry.image_sources),
+            "purpose": entry.purpose,
+            "purpose_evidence": entry.purpose_evidence,
+            "context": list(entry.context),
+            "rules": list(entry.rules),
+            "why_no_rule": entry.why_no_rule,
+            "evidence": list(entry.evidence),
+        }
+        for entry in entries
+    ]
+    document = {"calls": calls, "skipped": [{"path": path, "reason": reason} for path, reason in skipped]}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|") or "-"
+
+
+def render_markdown(entries: list[InventoryEntry], skipped: list[tuple[str, str]]) -> str:
+    flagged = sum(1 for entry in entries if entry.rules)
+    lines = [
+        "# Vision call inventory",
+        "",
+        f"{len(entries)} vision calls, {flagged} flagged, {len(skipped)} files skipped.",
+        "",
+        "| location | client | provider | deployment | media | image source | purpose | context | rules |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for entry in entries:
+        rules = ", ".join(entry.rules) if entry.rules else f"none: {entry.why_no_rule}"
+        lines.append(
+            "| "
+            + " | ".join(
+                _cell(text)
+                for text in (
+                    f"{entry.path}:{entry.line}:{entry.column}",
+                    f"{entry.family} `{entry.method}`",
+                    f"{entry.provider} ({entry.provider_evidence})",
+                    entry.deployment,
+                    ", ".join(entry.media),
+                    ", ".join(entry.image_sources),
+                    f"{entry.purpose} {entry.purpose_evidence}".strip(),
+                    ", ".join(entry.context),
+                    rules,
+                )
+            )
+            + " |"
+        )
+    if skipped:
+        lines += ["", "## Skipped", "", "| path | reason |", "| --- | --- |"]
+        lines += [f"| {_cell(path)} | {_cell(reason)} |" for path, reason in skipped]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,126 @@
+"""SARIF 2.1.0 for GitHub code scanning: rules from the rule data and pages, evidence as related locations."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from linter import __version__
+from linter.messages import describe
+from linter.model import Evidence, Finding
+from linter.project import find_root
+from linter.ruledata import data_file, load_rules
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+FINGERPRINT_KEY = "azureFacePolicyCall/v1"
+
+
+@lru_cache(maxsize=None)
+def rule_page(code: str) -> str:
+    return resources.files("linter.rule_docs").joinpath(f"{code}.md").read_text(encoding="utf-8")
+
+
+def _summary(page: str) -> str:
+    """The first paragraph of the page's "What it does" section, as plain text."""
+    section = page.split("## What it does", 1)[-1].strip().split("\n\n", 1)[0]
+    return " ".join(section.split())
+
+
+def _pascal(name: str) -> str:
+    return "".join(part.capitalize() for part in name.split("-"))
+
+
+def sarif_rules() -> list[dict]:
+    base = data_file("rules.yaml")["documentation"]
+    rules = []
+    for rule in load_rules():
+        page = rule_page(rule.code)
+        tags = ["compliance", "azure-openai"] + ([rule.clause] if rule.clause != "none" else [])
+        rules.append(
+            {
+                "id": rule.code,
+                "name": _pascal(rule.name),
+                "shortDescription": {"text": rule.title},
+                "fullDescription": {"text": _summary(page)},
+                "helpUri": f"{base}{rule.code}.md",
+                "help": {"text": _summary(page), "markdown": page},
+                "defaultConfiguration": {"level": "warning" if rule.code == "AFP900" else "error"},
+                "properties": {"tags": tags, "precision": "high"},
+            }
+        )
+    return rules
+
+
+def _uri(path: Path, cwd: Path) -> str:
+    return Path(os.path.relpath(path, cwd)).as_posix()
+
+
+def _related(evidence: Evidence, number: int, file_uri: str, analysed: Path, cwd: Path) -> dict:
+    location: dict = {"id": number, "message": {"text": describe(evidence)}}
+    if not evidence.source:
+        artifact = file_uri
+    elif evidence.source == "flake8":
+        return location  # a command-line option has no place in a file
+    else:
+        root = find_root(analysed.resolve().parent)
+        artifact = _uri(root / ("pyproject.toml" if evidence.source == "pyproject" else evidence.source), cwd)
+    physical: dict = {"artifactLocation": {"uri": artifact, "uriBaseId": "%SRCROOT%"}}
+    if evidence.line and not evidence.source:
+        physical["region"] = {"startLine": evidence.line}
+    location["physicalLocation"] = physical
+    return location
+
+
+def sarif_document(findings: list[tuple[str, Finding]], cwd: Path) -> dict:
+    """`findings` as (path as given, finding), sorted. Fingerprints hash the call's own text, plus an
+    occurrence number for identical calls in one file, so they survive lines moving above them."""
+    rules = sarif_rules()
+    index_of = {rule["id"]: position for position, rule in enumerate(rules)}
+    seen: dict[tuple[str, str, str], int] = {}
+    results = []
+    for path, finding in findings:
+        analysed = Path(path)
+        uri = _uri(analysed.resolve(), cwd.resolve())
+        occurrence_key = (uri, finding.code, finding.fingerprint)
+        seen[occurrence_key] = seen.get(occurrence_key, 0) + 1
+        result = {
+            "ruleId": finding.code,
+            "ruleIndex": index_of[finding.code],
+            "level": rules[index_of[finding.code]]["defaultConfiguration"]["level"],
+            "message": {"text": f"{finding.code} {finding.message}"},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+                        "region": {"startLine": finding.line, "startColumn": finding.column + 1},
+                    }
+                }
+            ],
+            "partialFingerprints": {FINGERPRINT_KEY: f"{finding.fingerprint or finding.code}:{seen[occurrence_key]}"},
+        }
+        related = [_related(item, number, uri, analysed, cwd.resolve()) for number, item in enumerate(finding.evidence, start=1)]
+        if related:
+            result["relatedLocations"] = related
+        results.append(result)
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "flake8-azure-face-policy",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": data_file("rules.yaml")["documentation"].rsplit("/rules/", 1)[0],
+                        "rules": rules,
+                    }
+                },
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": cwd.resolve().as_uri() + "/"}},
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
