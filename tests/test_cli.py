@@ -136,3 +136,20 @@ def test_fingerprints_survive_lines_moving_above(tmp_path):
     after = sarif_for("a.py", tmp_path)["runs"][0]["results"]
     assert [r["partialFingerprints"] for r in before] == [r["partialFingerprints"] for r in after]
     assert before[0]["locations"][0]["physicalLocation"]["region"]["startLine"] + 3 == after[0]["locations"][0]["physicalLocation"]["region"]["startLine"]
+
+
+def test_progress_on_a_terminal_only(tmp_path):
+    import pty
+
+    for number in range(210):
+        (tmp_path / f"m{number}.py").write_text("import openai\n")
+    quiet = run("check", ".", cwd=tmp_path)
+    assert quiet.stderr == ""
+    controller, terminal = pty.openpty()
+    try:
+        subprocess.run([COMMAND, "check", "--jobs", "1", "."], cwd=tmp_path, stdout=subprocess.PIPE, stderr=terminal, timeout=600)
+        shown = os.read(controller, 65536).decode()
+    finally:
+        os.close(controller)
+        os.close(terminal)
+    assert "210/210 files" in shown
