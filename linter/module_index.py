@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from typing import Iterator, Mapping, Union
 
 import libcst as cst
-from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from linter.model import TextItem
+from linter.positions import node_starts
 from linter.vocabulary import split_identifier
 
 # Comments that annotate the corpus or silence flake8 are never evidence.
@@ -170,7 +170,7 @@ def _docstring_node(body: cst.CSTNode) -> cst.CSTNode | None:
 class ModuleIndex:
     """What one pass over the module learned, with helpers to resolve names against it."""
 
-    def __init__(self, module: cst.Module, positions: Mapping[cst.CSTNode, CodeRange]):
+    def __init__(self, module: cst.Module, positions: Mapping[cst.CSTNode, tuple[int, int]]):
         self.module = module
         self.positions = positions
         self.imports: dict[str, str] = {}
@@ -181,11 +181,11 @@ class ModuleIndex:
 
     def line_of(self, node: cst.CSTNode) -> int:
         position = self.positions.get(node)
-        return position.start.line if position else 1
+        return position[0] if position else 1
 
     def column_of(self, node: cst.CSTNode) -> int:
         position = self.positions.get(node)
-        return position.start.column if position else 0
+        return position[1] if position else 0
 
     def qualify(self, node: cst.CSTNode) -> str | None:
         """The dotted name an expression refers to, through the module's imports."""
@@ -450,8 +450,6 @@ class _Indexer(cst.CSTVisitor):
 
 
 def build_index(module: cst.Module, request_method_names: frozenset[str], mutating_methods: frozenset[str]) -> ModuleIndex:
-    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    positions = wrapper.resolve(PositionProvider)
-    index = ModuleIndex(module, positions)
+    index = ModuleIndex(module, node_starts(module))
     module.visit(_Indexer(index, request_method_names, mutating_methods))
     return index
