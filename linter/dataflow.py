@@ -26,6 +26,7 @@ from linter.module_index import (
     string_text,
 )
 from linter.ruledata import data_file
+from linter.tree import children
 from linter.vocabulary import split_identifier
 
 # Bounds the walk on pathological modules; real data flows reach a few hundred nodes.
@@ -184,7 +185,7 @@ class FlowFollower:
                     stack.append((arg.value, scope, arg_label))
             stack.append((node.func, scope, label))
             return
-        stack.extend((child, scope, label) for child in reversed(node.children))
+        stack.extend((child, scope, label) for child in reversed(children(node)))
 
     def _push_binding(self, binding: Binding, label: str, flow: Flow, stack: list) -> None:
         if binding.function is not None:

@@ -18,6 +18,7 @@ from linter.messages import format_message
 from linter.model import Finding, Settings, VisionCall
 from linter.module_index import CallCandidate, build_index
 from linter.providers import endpoint_text
+from linter.pruning import relevant_source
 from linter.project import project_context
 from linter.ruledata import data_file, load_rules, rule_by_code
 from linter.vocabulary import load_vocabulary
@@ -45,17 +46,21 @@ def might_send_media(source: str) -> bool:
     return _prefilter().search(source) is not None
 
 
-def parse(source: str, syntax_checked: bool = False) -> cst.Module:
-    """libcst's native parser can overflow its stack on input CPython rejects as too deeply nested,
-    so unless the caller already parsed the source with `ast` (flake8 has), check it that way first."""
-    source = source.lstrip("\ufeff")
-    if not syntax_checked:
+def parse(source: str, tree: ast.Module | None, names: frozenset[str]) -> cst.Module | None:
+    """The libcst module of the code that can matter, or None when no call could send a request.
+
+    libcst's native parser can overflow its stack on input CPython rejects as too deeply nested,
+    so the source is checked with `ast` first unless the caller has its tree (flake8 has)."""
+    if tree is None:
         try:
-            ast.parse(source)
+            tree = ast.parse(source)
         except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
             raise AnalysisFailure(f"Python could not parse it ({type(error).__name__}: {error})") from error
+    relevant = relevant_source(source, tree, names)
+    if relevant is None:
+        return None
     try:
-        return cst.parse_module(source)
+        return cst.parse_module(relevant)
     except cst.ParserSyntaxError as error:
         raise AnalysisFailure(f"libcst could not parse it (line {error.raw_line}: {error.message})") from error
 
@@ -64,19 +69,24 @@ def vision_calls(
     source: str,
     path: str | None = None,
     settings: Settings = Settings(),
-    syntax_checked: bool = False,
+    tree: ast.Module | None = None,
     other_providers: bool = False,
 ) -> list[VisionCall]:
     """Every vision call in the source that is not provably sent to another provider (with
     `other_providers`, those too, for the inventory).
 
     `path` (the file's path, or flake8's --stdin-display-name) locates the project whose
-    configuration files and declared context are read; None reads none."""
+    configuration files and declared context are read; None reads none. `tree` is the source's
+    `ast` tree when the caller has it (flake8 does)."""
+    source = source.lstrip("\ufeff")
     if not might_send_media(source):
         return []
     families = client_families()
     names = frozenset().union(*(family.request_method_names for family in families))
-    index = build_index(parse(source, syntax_checked), names, mutating_methods())
+    module = parse(source, tree, names)
+    if module is None:
+        return []
+    index = build_index(module, names, mutating_methods())
     if not index.candidates:
         return []
     resolver = ClientResolver(index)
@@ -151,11 +161,11 @@ def failure_reason(error: BaseException) -> str:
     return f"internal error {type(error).__name__}: {error}"
 
 
-def analyse(source: str, path: str | None = None, settings: Settings = Settings(), syntax_checked: bool = False) -> list[Finding]:
+def analyse(source: str, path: str | None = None, settings: Settings = Settings(), tree: ast.Module | None = None) -> list[Finding]:
     """All findings for one file's source. Never raises: a failure becomes one AFP900 finding.
 
-    `syntax_checked` says the caller already parsed the source with `ast` (flake8 passes `tree`)."""
+    `tree` is the source's `ast` tree when the caller has it (flake8 passes it to plugins)."""
     try:
-        return [finding for call in vision_calls(source, path, settings, syntax_checked) for finding in findings_for(call)]
+        return [finding for call in vision_calls(source, path, settings, tree) for finding in findings_for(call)]
     except Exception as error:  # a bug of ours must not abort the user's whole flake8 run
         return [failure(failure_reason(error))]

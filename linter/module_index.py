@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterator, Mapping, Union
+from typing import Iterator, Mapping
 
 import libcst as cst
 
 from linter.model import TextItem
 from linter.positions import node_starts
+from linter.tree import is_node_type, walk
 from linter.vocabulary import split_identifier
 
 # Comments that annotate the corpus or silence flake8 are never evidence.
@@ -22,7 +23,7 @@ _ENV_READERS = frozenset({"os.environ.get", "os.getenv", "environ.get", "getenv"
 _ENVIRON = frozenset({"os.environ", "environ"})
 _SELF_NAMES = frozenset({"self", "cls"})
 
-Statement = Union[cst.SimpleStatementLine, cst.BaseCompoundStatement]
+_STATEMENT = (cst.SimpleStatementLine, cst.BaseCompoundStatement)
 
 
 @dataclass(eq=False)
@@ -222,9 +223,12 @@ class ModuleIndex:
         return self.lookup(dotted, scope)
 
 
-class _Indexer(cst.CSTVisitor):
+class _Indexer:
+    """Dispatches `visit_<Node>` / `leave_<Node>` as the tree walk enters and leaves nodes."""
+
+    _handlers: dict[tuple[str, type], object] = {}
+
     def __init__(self, index: ModuleIndex, request_method_names: frozenset[str], mutating_methods: frozenset[str]):
-        super().__init__()
         self.index = index
         self.request_method_names = request_method_names
         self.mutating_methods = mutating_methods
@@ -234,14 +238,23 @@ class _Indexer(cst.CSTVisitor):
         self.not_names: set[int] = set()  # Name nodes that are not names the author chose
 
     # -- bookkeeping -------------------------------------------------------------------------
-    def on_visit(self, node: cst.CSTNode) -> bool:
-        if isinstance(node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
-            self.statements.append(node)
-        return super().on_visit(node)
+    def _handler(self, prefix: str, node_type: type):
+        key = (prefix, node_type)
+        if key not in self._handlers:
+            self._handlers[key] = getattr(type(self), prefix + node_type.__name__, None)
+        return self._handlers[key]
 
-    def on_leave(self, original_node: cst.CSTNode) -> None:
-        super().on_leave(original_node)
-        if isinstance(original_node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+    def enter(self, node: cst.CSTNode) -> bool:
+        if is_node_type(type(node), _STATEMENT):
+            self.statements.append(node)
+        handler = self._handler("visit_", type(node))
+        return handler(self, node) is not False if handler is not None else True
+
+    def leave(self, node: cst.CSTNode) -> None:
+        handler = self._handler("leave_", type(node))
+        if handler is not None:
+            handler(self, node)
+        if is_node_type(type(node), _STATEMENT):
             self.statements.pop()
 
     @property
@@ -451,5 +464,6 @@ class _Indexer(cst.CSTVisitor):
 
 def build_index(module: cst.Module, request_method_names: frozenset[str], mutating_methods: frozenset[str]) -> ModuleIndex:
     index = ModuleIndex(module, node_starts(module))
-    module.visit(_Indexer(index, request_method_names, mutating_methods))
+    indexer = _Indexer(index, request_method_names, mutating_methods)
+    walk(module, indexer.enter, indexer.leave)
     return index

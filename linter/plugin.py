@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import ast
 from typing import Any, Iterator
 
 from linter import __version__
@@ -21,10 +22,11 @@ class AzureFacePolicyPlugin:
 
     settings = Settings()
 
-    def __init__(self, tree: Any, lines: list[str], filename: str = "stdin"):
-        # flake8 only loads plugins that take `tree` (and only runs them once `ast` parsed the file);
-        # the analysis needs comments, so it re-parses `lines` with libcst (never the file on disk:
-        # editors send unsaved buffers on standard input).
+    def __init__(self, tree: ast.Module, lines: list[str], filename: str = "stdin"):
+        # flake8 only loads plugins that take `tree`, and runs them once `ast` has parsed the file.
+        # The tree says which code can matter; that code is parsed again from `lines` with libcst,
+        # for its comments (never from the file on disk: editors send unsaved buffers on stdin).
+        self.tree = tree
         self.lines = lines
         self.filename = filename
 
@@ -54,5 +56,5 @@ class AzureFacePolicyPlugin:
     def run(self) -> Iterator[tuple[int, int, str, type]]:
         # without --stdin-display-name, a buffer on stdin belongs to the working directory's project
         path = "stdin.py" if self.filename in ("stdin", "-") else self.filename
-        for finding in analyse("".join(self.lines), path, self.settings, syntax_checked=True):
+        for finding in analyse("".join(self.lines), path, self.settings, self.tree):
             yield finding.line, finding.column, f"{finding.code} {finding.message}", type(self)

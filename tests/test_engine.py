@@ -42,7 +42,7 @@ def test_internal_error_gives_afp900_not_an_exception(monkeypatch):
         raise KeyError("boom")
 
     monkeypatch.setattr(engine, "build_index", explode)
-    (finding,) = engine.analyse("import openai\n")
+    (finding,) = engine.analyse(POLICE_CALL)
     assert finding.code == "AFP900" and "internal error KeyError" in finding.message
 
 
@@ -53,8 +53,15 @@ def test_nesting_cpython_rejects_is_afp900_not_a_native_crash():
 
 
 def test_deep_chains_cpython_accepts_give_afp900():
-    (finding,) = engine.analyse("import openai\nx = y" + ".a" * 1500 + "\n")
+    # libcst's own code generation recurses per level; the failure is reported, never raised
+    source = POLICE_CALL.replace('model="d"', 'model=y' + ".a" * 1500)
+    (finding,) = engine.analyse(source)
     assert finding.code == "AFP900" and "nested too deeply" in finding.message
+
+
+def test_files_without_a_request_call_are_not_parsed_by_libcst(monkeypatch):
+    monkeypatch.setattr(engine.cst, "parse_module", lambda source: (_ for _ in ()).throw(AssertionError("parsed")))
+    assert engine.analyse("import openai\nopenai.api_key = 'x'\nprint(openai.__version__)\n") == []
 
 
 def test_snippets_cannot_forge_output_lines():

@@ -18,6 +18,7 @@ from linter.model import Evidence, Level
 from linter.module_index import Binding, ModuleIndex, Scope, dotted_name, string_text
 from linter.providers import classify_endpoint, endpoint_text, load_provider_data
 from linter.ruledata import data_file
+from linter.tree import descendants
 
 _MAX_DEPTH = 12
 ENDPOINT_ARGUMENTS = ("base_url", "azure_endpoint", "api_base", "websocket_base_url", "endpoint", "openai_api_base")
@@ -82,14 +83,9 @@ def load_catalog() -> Catalog:
 
 def returned_values(function: cst.FunctionDef) -> Iterator[cst.BaseExpression]:
     """Values of the function's own `return` statements (not those of nested functions)."""
-    stack: list[cst.CSTNode] = [function.body]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, cst.Return):
-            if node.value is not None:
-                yield node.value
-        elif not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-            stack.extend(node.children)
+    for node in descendants(function.body, stop=(cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+        if isinstance(node, cst.Return) and node.value is not None:
+            yield node.value
 
 
 def combine(results: list[Resolution | None]) -> Resolution | None:
@@ -278,10 +274,4 @@ class ClientResolver:
 
 
 def _strings_under(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)):
-            yield current
-        else:
-            stack.extend(current.children)
+    return (item for item in descendants(node) if isinstance(item, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)))

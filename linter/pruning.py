@@ -1,0 +1,72 @@
+"""Decides, from Python's own `ast` (which flake8 has already built), what libcst needs to parse.
+
+libcst's parser costs several times flake8's own work per file, so the analysis parses only the
+code that can matter: nothing when no call in the module could send a request; otherwise the module
+with its unrelated top-level functions and classes blanked out, line for line, so that every line
+and column stays where it was. A top-level function or class is kept when it holds a candidate call
+or is named (as a name or an attribute) by code that is kept; top-level statements that are not
+definitions are always kept, being module-level context.
+"""
+
+from __future__ import annotations
+
+import ast
+import bisect
+
+_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def _is_candidate(node: ast.AST, names: frozenset[str]) -> bool:
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    return (isinstance(func, ast.Attribute) and func.attr in names) or (isinstance(func, ast.Name) and func.id in names)
+
+
+def _names_used(statement: ast.stmt) -> set[str]:
+    used = set()
+    for node in ast.walk(statement):
+        if isinstance(node, ast.Name):
+            used.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            used.add(node.attr)
+    return used
+
+
+def _first_line(statement: ast.stmt) -> int:
+    return min([statement.lineno] + [decorator.lineno for decorator in getattr(statement, "decorator_list", [])])
+
+
+def relevant_source(source: str, tree: ast.Module, names: frozenset[str]) -> str | None:
+    """None when the module holds no call to a request method name; else the source to parse."""
+    body = tree.body
+    starts = [_first_line(statement) for statement in body]
+    holding: set[int] = set()
+    for node in ast.walk(tree):
+        if _is_candidate(node, names):
+            holding.add(bisect.bisect_right(starts, node.lineno) - 1)
+    if not holding:
+        return None
+    kept = {position for position, statement in enumerate(body) if position in holding or not isinstance(statement, _DEFINITIONS)}
+    used: set[str] = set()
+    pending = list(kept)
+    while pending:
+        used |= _names_used(body[pending.pop()])
+        for position, statement in enumerate(body):
+            if position not in kept and statement.name in used:  # only definitions are not kept yet
+                kept.add(position)
+                pending.append(position)
+    if len(kept) == len(body):
+        return source
+    lines = source.splitlines(keepends=True)
+    for position, statement in enumerate(body):
+        if position in kept:
+            continue
+        # libcst attaches the unindented comments between the previous statement and this one to
+        # this one (indented ones stay in the previous block), so they go with it
+        gap_start = body[position - 1].end_lineno + 1 if position > 0 else starts[position]
+        for number in range(gap_start, statement.end_lineno + 1):
+            line = lines[number - 1]
+            if number >= starts[position] or not line[:1].isspace():
+                lines[number - 1] = line[len(line.rstrip("\r\n")) :]
+    return "".join(lines)
