@@ -12,15 +12,22 @@ from __future__ import annotations
 
 import ast
 import bisect
+import re
+from functools import lru_cache
 
 _DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 
-def _is_candidate(node: ast.AST, names: frozenset[str]) -> bool:
-    if not isinstance(node, ast.Call):
-        return False
-    func = node.func
-    return (isinstance(func, ast.Attribute) and func.attr in names) or (isinstance(func, ast.Name) and func.id in names)
+@lru_cache(maxsize=8)
+def _call_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:%s)\s*\(" % "|".join(sorted(map(re.escape, names))))
+
+
+def _candidate_lines(source: str, names: frozenset[str]) -> set[int]:
+    """Lines where a request method is called, by text: a hit in a string or comment only keeps
+    one more definition, and a text search costs far less than walking the whole tree."""
+    line_starts = [0] + [match.end() for match in re.finditer(r"\r\n?|\n", source)]
+    return {bisect.bisect_right(line_starts, match.start()) for match in _call_pattern(names).finditer(source)}
 
 
 def _names_used(statement: ast.stmt) -> set[str]:
@@ -41,10 +48,7 @@ def relevant_source(source: str, tree: ast.Module, names: frozenset[str]) -> str
     """None when the module holds no call to a request method name; else the source to parse."""
     body = tree.body
     starts = [_first_line(statement) for statement in body]
-    holding: set[int] = set()
-    for node in ast.walk(tree):
-        if _is_candidate(node, names):
-            holding.add(bisect.bisect_right(starts, node.lineno) - 1)
+    holding = {bisect.bisect_right(starts, line) - 1 for line in _candidate_lines(source, names)} - {-1}
     if not holding:
         return None
     kept = {position for position, statement in enumerate(body) if position in holding or not isinstance(statement, _DEFINITIONS)}
