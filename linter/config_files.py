@@ -122,6 +122,8 @@ def read_config_file(path: Path, root: Path, kind: str | None = None) -> ConfigF
             return Skipped(path, f"larger than {MAX_BYTES // 1024} KiB")
         with open(resolved, "rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
+    except RuntimeError:  # a symlink loop, on Python before 3.13
+        return Skipped(path, "unreadable (symlink loop)")
     except OSError as error:
         return Skipped(path, f"unreadable ({error.strerror or type(error).__name__})")
     if b"\x00" in raw:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import re
+import warnings
 from functools import lru_cache
 from pathlib import Path
 
@@ -53,7 +54,9 @@ def parse(source: str, tree: ast.Module | None, names: frozenset[str]) -> cst.Mo
     so the source is checked with `ast` first unless the caller has its tree (flake8 has)."""
     if tree is None:
         try:
-            tree = ast.parse(source)
+            with warnings.catch_warnings():  # SyntaxWarnings are about the user's code, not this report
+                warnings.simplefilter("ignore")
+                tree = ast.parse(source)
         except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
             raise AnalysisFailure(f"Python could not parse it ({type(error).__name__}: {error})") from error
     relevant = relevant_source(source, tree, names)

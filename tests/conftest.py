@@ -40,3 +40,16 @@ def corpus_report() -> dict[Path, set[tuple[int, str]]]:
         path, row, code = line.rsplit("|", 2)
         report[Path(path).resolve()].add((int(row), code))
     return report
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    """The analysis never reaches the network: any socket connection in the test process fails."""
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the analysis tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
