@@ -8,7 +8,7 @@ from typing import Iterable
 
 from linter.dataflow import Flow
 from linter.model import Evidence, Level, Settings, Signal, TextItem
-from linter.module_index import CallCandidate, ModuleIndex, is_evidence_comment, statement_comments
+from linter.module_index import CallCandidate, ModuleIndex, Owner, is_evidence_comment, statement_comments
 from linter.project import ProjectContext
 from linter.vocabulary import Vocabulary, normalise, split_identifier
 
@@ -66,6 +66,21 @@ class EvidenceReader:
         self.project = project
         self._links = config_links(project) if project is not None else {}
         self._cache: dict[tuple[str, str], tuple] = {}
+        self._owner_signals: dict[tuple[int, Level], list[Signal]] = {}
+        self._outer_signals: list[Signal] | None = None
+
+    def owner_signals(self, owner: Owner, level: Level) -> list[Signal]:
+        """An owner's signals, built once per file however many calls it holds (no work quadratic in module size)."""
+        key = (id(owner), level)
+        if key not in self._owner_signals:
+            self._owner_signals[key] = self.signals(owner.items, level)
+        return self._owner_signals[key]
+
+    def outer_signals(self, settings: Settings) -> list[Signal]:
+        """Configuration and declared context: the same for every call of the file."""
+        if self._outer_signals is None:
+            self._outer_signals = project_signals(self) + declared_signals(settings, self)
+        return self._outer_signals
 
     def _scan(self, kind: str, text: str) -> tuple:
         key = (kind, text)
@@ -111,14 +126,14 @@ def call_items(index: ModuleIndex, candidate: CallCandidate, flows: Iterable[Flo
     return items
 
 
-def enclosing_items(candidate: CallCandidate) -> list[TextItem]:
+def enclosing_owners(candidate: CallCandidate) -> list[Owner]:
     """Level 2: the enclosing functions and classes, innermost first (not the module)."""
-    items: list[TextItem] = []
+    owners: list[Owner] = []
     owner = candidate.owner
     while owner is not None and owner.kind != "module":
-        items.extend(owner.items)
+        owners.append(owner)
         owner = owner.parent
-    return items
+    return owners
 
 
 def project_signals(reader: EvidenceReader) -> list[Signal]:
@@ -171,8 +186,8 @@ def collect_signals(
     for flow in flows:
         for capture in flow.live_captures:
             signals.append(Signal("live", "context", False, Evidence("code", capture.line, capture.text, Level.CALL)))
-    signals += reader.signals(enclosing_items(candidate), Level.FUNCTION)
-    signals += reader.signals(index.module_owner.items, Level.MODULE)
-    signals += project_signals(reader)
-    signals += declared_signals(settings, reader)
+    for owner in enclosing_owners(candidate):
+        signals += reader.owner_signals(owner, Level.FUNCTION)
+    signals += reader.owner_signals(index.module_owner, Level.MODULE)
+    signals += reader.outer_signals(settings)
     return tuple(signals)

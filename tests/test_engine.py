@@ -67,3 +67,20 @@ def test_files_without_a_request_call_are_not_parsed_by_libcst(monkeypatch):
 def test_snippets_cannot_forge_output_lines():
     assert snippet("who\nis\x1b[31m this") == "who is\\x1b[31m this"
     assert len(snippet("x" * 500)) <= 48
+
+
+def test_module_evidence_is_built_once_per_file_not_per_call(monkeypatch):
+    from linter.evidence import EvidenceReader
+
+    constants = "".join(f'NOTE_{n} = "note number {n} about the lobby camera"\n' for n in range(300))
+    calls = "".join(
+        f"def ask_{n}(u):\n    return client.chat.completions.create(model='d', messages=[{{'role': 'user', 'content': "
+        f"[{{'type': 'text', 'text': 'Who is this?'}}, {{'type': 'image_url', 'image_url': {{'url': u}}}}]}}])\n"
+        for n in range(100)
+    )
+    source = "from openai import AzureOpenAI\nclient = AzureOpenAI(api_version='v')\n" + constants + calls
+    scanned = []
+    original = EvidenceReader.signals
+    monkeypatch.setattr(EvidenceReader, "signals", lambda self, items, level: scanned.append(len(items)) or original(self, items, level))
+    assert len(engine.analyse(source)) == 100
+    assert sum(scanned) < 2 * (300 + 100 * 40)  # module items counted once, not once per call
