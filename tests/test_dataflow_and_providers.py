@@ -74,3 +74,9 @@ def test_files_without_client_names_are_not_parsed(monkeypatch):
 
     monkeypatch.setattr(engine, "parse", fail)
     assert engine.vision_calls("import os\nprint('hello')\n") == []
+
+
+def test_a_client_passed_in_is_found_without_the_word_openai():
+    code = "def ask(client, u):\n    return client.chat.completions.create(model='d', messages=[{'role': 'user', 'content': [{'type': 'image_url', 'image_url': {'url': u}}]}])\n"
+    (call,) = vision_calls(code)
+    assert call.provider.status == "unknown"
