@@ -1,12 +1,14 @@
 """Coverage-guided fuzzing of the analysis entry point with atheris. Run by hand, not in CI:
 
     pip install atheris
-    python tests/fuzz/fuzz_analyse.py -max_total_time=600 tests/fuzz/seeds
+    mkdir -p /tmp/afp-fuzz && python tests/fuzz/fuzz_analyse.py -max_total_time=600 /tmp/afp-fuzz test_corpus
+
+libFuzzer writes the inputs it finds to the first folder and reads the corpus as seeds.
 
 Any exception escaping `analyse`, or a finding whose message spans lines, is a crash. Inputs are
 bytes decoded as Python would (UTF-8, else Latin-1) and prefixed with a vision call, so the
 fuzzer reaches the data flow, evidence and decision code rather than stopping at the prefilter.
-What it finds is fixed and kept as a case in tests/test_reliability.py or tests/fuzz/seeds.
+What it finds is fixed and kept as a case in tests/test_reliability.py.
 """
 
 from __future__ import annotations
