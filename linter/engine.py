@@ -48,8 +48,9 @@ def might_send_media(source: str) -> bool:
     return _prefilter().search(source) is not None
 
 
-def parse(source: str, tree: ast.Module | None, names: frozenset[str]) -> cst.Module | None:
-    """The libcst module of the code that can matter, or None when no call could send a request.
+def parse(source: str, tree: ast.Module | None, names: frozenset[str]) -> tuple[cst.Module, tuple[int, ...] | None] | None:
+    """The libcst module of the code that can matter, with the file's line number of each of its
+    lines (None when nothing was left out), or None when no call could send a request.
 
     libcst's native parser can overflow its stack on input CPython rejects as too deeply nested,
     so the source is checked with `ast` first unless the caller has its tree (flake8 has)."""
@@ -64,7 +65,7 @@ def parse(source: str, tree: ast.Module | None, names: frozenset[str]) -> cst.Mo
     if relevant is None:
         return None
     try:
-        return cst.parse_module(relevant)
+        return cst.parse_module(relevant.text), relevant.line_map
     except cst.ParserSyntaxError as error:
         raise AnalysisFailure(f"libcst could not parse it (line {error.raw_line}: {error.message})") from error
 
@@ -87,10 +88,10 @@ def vision_calls(
         return []
     families = client_families()
     names = frozenset().union(*(family.request_method_names for family in families))
-    module = parse(source, tree, names)
-    if module is None:
+    parsed = parse(source, tree, names)
+    if parsed is None:
         return []
-    index = build_index(module, names, mutating_methods())
+    index = build_index(*parsed, names, mutating_methods())
     if not index.candidates:
         return []
     resolver = ClientResolver(index)

@@ -171,9 +171,10 @@ def _docstring_node(body: cst.CSTNode) -> cst.CSTNode | None:
 class ModuleIndex:
     """What one pass over the module learned, with helpers to resolve names against it."""
 
-    def __init__(self, module: cst.Module, positions: Mapping[cst.CSTNode, tuple[int, int]]):
+    def __init__(self, module: cst.Module, positions: Mapping[cst.CSTNode, tuple[int, int]], line_map: tuple[int, ...] | None = None):
         self.module = module
         self.positions = positions
+        self.line_map = line_map  # the file's line of each parsed line, when pruning left lines out
         self.imports: dict[str, str] = {}
         self.docstrings: set[int] = set()
         self.module_owner = Owner("module", module, None)
@@ -182,7 +183,9 @@ class ModuleIndex:
 
     def line_of(self, node: cst.CSTNode) -> int:
         position = self.positions.get(node)
-        return position[0] if position else 1
+        if position is None:
+            return 1
+        return self.line_map[position[0] - 1] if self.line_map else position[0]
 
     def column_of(self, node: cst.CSTNode) -> int:
         position = self.positions.get(node)
@@ -462,8 +465,10 @@ class _Indexer:
             self.index.candidates.append(CallCandidate(node, self.scope, self.owner, self.statement))
 
 
-def build_index(module: cst.Module, request_method_names: frozenset[str], mutating_methods: frozenset[str]) -> ModuleIndex:
-    index = ModuleIndex(module, node_starts(module))
+def build_index(
+    module: cst.Module, line_map: tuple[int, ...] | None, request_method_names: frozenset[str], mutating_methods: frozenset[str]
+) -> ModuleIndex:
+    index = ModuleIndex(module, node_starts(module), line_map)
     indexer = _Indexer(index, request_method_names, mutating_methods)
     walk(module, indexer.enter, indexer.leave)
     return index

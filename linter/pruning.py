@@ -2,10 +2,10 @@
 
 libcst's parser costs several times flake8's own work per file, so the analysis parses only the
 code that can matter: nothing when no call in the module could send a request; otherwise the module
-with its unrelated top-level functions and classes blanked out, line for line, so that every line
-and column stays where it was. A top-level function or class is kept when it holds a candidate call
-or is named (as a name or an attribute) by code that is kept; top-level statements that are not
-definitions are always kept, being module-level context.
+without its unrelated top-level functions and classes. Whole lines are removed, so columns stay
+where they were, and a line map gives each parsed line's number in the file. A top-level function
+or class is kept when it holds a candidate call or is named (as a name or an attribute) by code that
+is kept; top-level statements that are not definitions are always kept, being module-level context.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import bisect
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 _DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -44,7 +45,13 @@ def _first_line(statement: ast.stmt) -> int:
     return min([statement.lineno] + [decorator.lineno for decorator in getattr(statement, "decorator_list", [])])
 
 
-def relevant_source(source: str, tree: ast.Module, names: frozenset[str]) -> str | None:
+@dataclass(frozen=True)
+class RelevantSource:
+    text: str
+    line_map: tuple[int, ...] | None  # the file's line number of each line of `text`; None when all kept
+
+
+def relevant_source(source: str, tree: ast.Module, names: frozenset[str]) -> RelevantSource | None:
     """None when the module holds no call to a request method name; else the source to parse."""
     body = tree.body
     starts = [_first_line(statement) for statement in body]
@@ -61,16 +68,17 @@ def relevant_source(source: str, tree: ast.Module, names: frozenset[str]) -> str
                 kept.add(position)
                 pending.append(position)
     if len(kept) == len(body):
-        return source
+        return RelevantSource(source, None)
     lines = source.splitlines(keepends=True)
+    dropped: set[int] = set()
     for position, statement in enumerate(body):
         if position in kept:
             continue
         # libcst attaches the unindented comments between the previous statement and this one to
         # this one (indented ones stay in the previous block), so they go with it
         gap_start = body[position - 1].end_lineno + 1 if position > 0 else starts[position]
-        for number in range(gap_start, statement.end_lineno + 1):
-            line = lines[number - 1]
-            if number >= starts[position] or not line[:1].isspace():
-                lines[number - 1] = line[len(line.rstrip("\r\n")) :]
-    return "".join(lines)
+        dropped.update(
+            number for number in range(gap_start, statement.end_lineno + 1) if number >= starts[position] or not lines[number - 1][:1].isspace()
+        )
+    numbers = tuple(number for number in range(1, len(lines) + 1) if number not in dropped)
+    return RelevantSource("".join(lines[number - 1] for number in numbers), numbers)
