@@ -63,12 +63,13 @@ def count_lines(folder: Path) -> int:
 def editor_file() -> str:
     parts = ["import base64\nimport os\n" + "\n".join(dict.fromkeys(line for entry in CALLS for line in entry[0].splitlines()))]
     number = 0
-    while sum(part.count("\n") for part in parts) < 1500:
+    while True:
         _, setup, body = CALLS[number % len(CALLS)]
-        parts.append(setup.format(n=number) if setup else "")
-        parts.append(body.format(n=number, prompt=PROMPTS[number % len(PROMPTS)]))
+        addition = [setup.format(n=number) if setup else "", body.format(n=number, prompt=PROMPTS[number % len(PROMPTS)])]
+        if "\n".join(parts + addition).count("\n") > 1500:
+            return "\n".join(parts)
+        parts += addition
         number += 1
-    return "\n".join(parts)
 
 
 def main() -> None:

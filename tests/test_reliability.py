@@ -149,7 +149,8 @@ def test_any_config_file_content_is_read_or_skipped(tmp_path_factory, name, cont
 
 
 @pytest.mark.slow
-@settings(max_examples=3000, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=int(os.environ.get("AFP_SLOW_EXAMPLES", "3000")), deadline=None, suppress_health_check=list(HealthCheck))
 @given(hypothesmith.from_node())
 def test_thousands_of_generated_modules(source):
-    analyse("import openai\n" + source, None)
+    program = "import openai\n" + source
+    assert analyse(program, None) == analyse(program, None)
