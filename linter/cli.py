@@ -21,7 +21,7 @@ from linter.model import Finding, Settings, VisionCall
 from linter.project import project_context
 from linter.sarif import sarif_document
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS = 0, 1  # usage errors exit 2, through argparse
 PROGRESS_THRESHOLD = 200  # files; below this a run is quick enough to need no progress line
 
 

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import run_flake8
 from corpus import CORPUS
-from linter.engine import analyse, vision_calls
+from linter.engine import analyse
 from linter.project import project_context
 
 COMMAND = str(Path(sys.executable).parent / "azure-face-policy")
