@@ -19,6 +19,7 @@ EXPECTED = {
     "fam_rest/app/raw_http.py": {("rest", "post (HTTP)"), ("rest", "urlopen (HTTP)")},
     "fam_litellm/app/routing.py": {("litellm", "completion"), ("litellm", "acompletion")},
     "fam_speaker_id/app/diarize.py": {("openai", "audio.transcriptions.create")},
+    "fam_text_only/app/text_calls.py": set(),
 }
 
 
