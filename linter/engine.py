@@ -39,6 +39,12 @@ def _prefilter() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=None)
+def request_method_names() -> frozenset[str]:
+    """Every method or function name that sends a request in some client family."""
+    return frozenset().union(*(family.request_method_names for family in client_families()))
+
+
+@lru_cache(maxsize=None)
 def mutating_methods() -> frozenset[str]:
     return frozenset(data_file("dataflow.yaml")["mutating_methods"])
 
@@ -87,7 +93,7 @@ def vision_calls(
     if not might_send_media(source):
         return []
     families = client_families()
-    names = frozenset().union(*(family.request_method_names for family in families))
+    names = request_method_names()
     parsed = parse(source, tree, names)
     if parsed is None:
         return []

@@ -111,13 +111,23 @@ def string_text(node: cst.CSTNode) -> str | None:
     return None
 
 
+def environment_read(node: cst.CSTNode) -> tuple[str, cst.BaseExpression | None] | None:
+    """`os.environ["K"]`, `os.getenv("K", default)`, `os.environ.get(...)`: the variable's name (empty
+    when it is not a literal) and the default, if any."""
+    if isinstance(node, cst.Call) and dotted_name(node.func) in _ENV_READERS and node.args:
+        return string_text(node.args[0].value) or "", node.args[1].value if len(node.args) > 1 else None
+    if isinstance(node, cst.Subscript) and dotted_name(node.value) in _ENVIRON and len(node.slice) == 1:
+        element = node.slice[0].slice
+        return (string_text(element.value) or "", None) if isinstance(element, cst.Index) else None
+    return None
+
+
 def config_reference(node: cst.CSTNode) -> str | None:
     """The configuration key an expression reads: `os.environ["CAMERA_SOURCE"]`, `os.getenv(...)`,
     `config["camera"]["source"]` (camera.source), `settings.camera_source` (settings.camera_source)."""
-    if isinstance(node, cst.Call):
-        if dotted_name(node.func) in _ENV_READERS and node.args:
-            return string_text(node.args[0].value)
-        return None
+    read = environment_read(node)
+    if read is not None:
+        return read[0] or None
     if isinstance(node, cst.Subscript):
         keys = []
         while isinstance(node, cst.Subscript):
@@ -127,7 +137,7 @@ def config_reference(node: cst.CSTNode) -> str | None:
                 return None
             keys.append(key)
             node = node.value
-        return keys[0] if dotted_name(node) in _ENVIRON else ".".join(reversed(keys))
+        return ".".join(reversed(keys))
     if isinstance(node, cst.Attribute):
         dotted = dotted_name(node)
         if dotted is not None and "." in dotted:

@@ -8,11 +8,10 @@ from functools import lru_cache
 
 import libcst as cst
 
-from linter.module_index import ModuleIndex, Scope, dotted_name, string_text
+from linter.module_index import ModuleIndex, Scope, dotted_name, environment_read, string_text
 from linter.ruledata import data_file
 
 _URL_HOST = re.compile(r"\b(?:https?|wss?)://([^\s/:{}?#]+)", re.IGNORECASE)
-_ENV_READERS = frozenset({"os.environ.get", "os.getenv", "environ.get", "getenv"})
 _MAX_DEPTH = 8
 
 
@@ -64,14 +63,11 @@ def endpoint_text(node: cst.CSTNode, scope: Scope, index: ModuleIndex, depth: in
         bindings = index.attribute_bindings(dotted_name(node) or "", scope) if isinstance(node, cst.Attribute) else index.lookup(node.value, scope)
         values = [b for b in bindings if b.kind == "assign" and b.value is not None]
         return endpoint_text(values[-1].value, values[-1].scope, index, depth + 1) if values else None
-    if isinstance(node, cst.Call) and (dotted_name(node.func) or "") in _ENV_READERS and node.args:
-        variable = string_text(node.args[0].value) or ""
-        default = endpoint_text(node.args[1].value, scope, index, depth + 1) if len(node.args) > 1 else None
-        return f"${variable} {default or ''}".strip()
-    if isinstance(node, cst.Subscript) and dotted_name(node.value) in ("os.environ", "environ") and node.slice:
-        element = node.slice[0].slice
-        if isinstance(element, cst.Index):
-            return f"${string_text(element.value) or ''}"
+    read = environment_read(node)
+    if read is not None:
+        variable, default = read
+        default_text = endpoint_text(default, scope, index, depth + 1) if default is not None else None
+        return f"${variable} {default_text or ''}".strip()
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
         left = endpoint_text(node.left, scope, index, depth + 1)
         right = endpoint_text(node.right, scope, index, depth + 1)

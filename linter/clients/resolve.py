@@ -14,6 +14,7 @@ from typing import Iterator
 
 import libcst as cst
 
+from linter.dataflow import load_argument_labels
 from linter.model import Evidence, Level
 from linter.module_index import Binding, ModuleIndex, Scope, dotted_name, string_text
 from linter.providers import classify_endpoint, endpoint_text, load_provider_data
@@ -21,7 +22,6 @@ from linter.ruledata import data_file
 from linter.tree import descendants
 
 _MAX_DEPTH = 12
-ENDPOINT_ARGUMENTS = ("base_url", "azure_endpoint", "api_base", "websocket_base_url", "endpoint", "openai_api_base")
 
 
 @dataclass(frozen=True)
@@ -209,7 +209,7 @@ class ClientResolver:
     def endpoint_resolution(self, call: cst.Call, scope: Scope, short: str, family: str | None) -> Resolution | None:
         """Azure, or another provider, when an endpoint argument of the call names one."""
         for arg in call.args:
-            if arg.keyword is not None and arg.keyword.value in ENDPOINT_ARGUMENTS:
+            if arg.keyword is not None and arg.keyword.value in load_argument_labels().endpoint:
                 text = endpoint_text(arg.value, scope, self.index)
                 status = classify_endpoint(text) if text else None
                 if status is not None:
