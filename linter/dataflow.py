@@ -18,6 +18,7 @@ from linter.module_index import (
     Binding,
     ModuleIndex,
     Scope,
+    comment_text,
     config_reference,
     dotted_name,
     is_evidence_comment,
@@ -43,6 +44,10 @@ class MediaMarkers:
     live_captures: frozenset[str]
     source_names: dict[str, str]  # call or attribute segment -> image source kind
     url_sources: tuple[tuple[str, str], ...]  # (text in a string, image source kind)
+
+    def sources_named(self, dotted: str) -> set[str]:
+        """Image sources a dotted name points to: `cv2.VideoCapture` -> camera, `request.files` -> upload."""
+        return {self.source_names[segment] for segment in dotted.split(".") if segment in self.source_names}
 
     def typed_part(self, qualified: str) -> tuple[str, str] | None:
         """(media kind, marker) when a call's qualified name constructs an image or audio part."""
@@ -162,7 +167,7 @@ class FlowFollower:
             return
         if isinstance(node, cst.Attribute):
             dotted = dotted_name(node)
-            flow.sources.update(self.markers.source_names[segment] for segment in (dotted or "").split(".") if segment in self.markers.source_names)
+            flow.sources.update(self.markers.sources_named(dotted or ""))
             if dotted is not None:
                 for binding in self.index.attribute_bindings(dotted, scope):
                     self._push_binding(binding, label, flow, stack)
@@ -172,7 +177,7 @@ class FlowFollower:
             return
         if isinstance(node, cst.Comment):
             if is_evidence_comment(node):
-                self._item(flow, "comment", node, node.value.lstrip("#").strip())
+                self._item(flow, "comment", node, comment_text(node))
             return
         if isinstance(node, cst.Dict):
             self._dict_media(node, flow)
@@ -215,7 +220,7 @@ class FlowFollower:
     def _call_media(self, node: cst.Call, scope: Scope, flow: Flow) -> None:
         name = self.index.qualify(node.func) or ""  # through imports: `P` may be an alias of a typed part
         short = name.rsplit(".", 1)[-1]
-        flow.sources.update(self.markers.source_names[segment] for segment in name.split(".") if segment in self.markers.source_names)
+        flow.sources.update(self.markers.sources_named(name))
         typed = self.markers.typed_part(name) if name else None
         if typed is not None:
             self._media(flow, typed[0], node, typed[1])

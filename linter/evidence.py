@@ -8,7 +8,7 @@ from typing import Iterable
 
 from linter.dataflow import Flow
 from linter.model import Evidence, Level, Settings, Signal, TextItem
-from linter.module_index import CallCandidate, ModuleIndex, Owner, is_evidence_comment, statement_comments
+from linter.module_index import CallCandidate, ModuleIndex, Owner, comment_text, is_evidence_comment, statement_comments
 from linter.project import ProjectContext
 from linter.vocabulary import Vocabulary, normalise, split_identifier
 
@@ -122,7 +122,7 @@ def call_items(index: ModuleIndex, candidate: CallCandidate, flows: Iterable[Flo
     items = [item for flow in flows for item in flow.items]
     for comment in statement_comments(candidate.statement):
         if is_evidence_comment(comment):
-            items.append(TextItem("comment", index.line_of(comment), comment.value.lstrip("#").strip()))
+            items.append(TextItem("comment", index.line_of(comment), comment_text(comment)))
     return items
 
 

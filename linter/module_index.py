@@ -169,6 +169,10 @@ def is_evidence_comment(comment: cst.Comment) -> bool:
     return not _NOT_EVIDENCE_COMMENT.search(comment.value)
 
 
+def comment_text(comment: cst.Comment) -> str:
+    return comment.value.lstrip("#").strip()
+
+
 def _docstring_node(body: cst.CSTNode) -> cst.CSTNode | None:
     statements = body.body if isinstance(body, (cst.Module, cst.IndentedBlock)) else ()
     if statements and isinstance(statements[0], cst.SimpleStatementLine):
@@ -334,7 +338,7 @@ class _Indexer:
     # -- text --------------------------------------------------------------------------------
     def visit_Comment(self, node: cst.Comment) -> None:
         if is_evidence_comment(node):
-            self.record("comment", node, node.value.lstrip("#").strip())
+            self.record("comment", node, comment_text(node))
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
         text = string_text(node)
