@@ -7,8 +7,9 @@ import ast
 from typing import Any, Iterator
 
 from linter import __version__
-from linter.engine import analyse
 from linter.model import Settings
+from linter.prefilter import might_send_media
+from linter.ruledata import rule_by_code
 
 
 def _codes(value: str | list[str]) -> tuple[str, ...]:
@@ -54,7 +55,15 @@ class AzureFacePolicyPlugin:
         )
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
+        source = "".join(self.lines)
+        if not might_send_media(source):
+            return
+        try:  # libcst loads only once a file names a client: editors start flake8 for each file
+            from linter.engine import analyse
+        except Exception as error:  # even a broken install must not abort the user's flake8 run
+            yield 1, 0, f"AFP900 {rule_by_code('AFP900').message}: cannot load the analysis ({type(error).__name__}: {error})", type(self)
+            return
         # without --stdin-display-name, a buffer on stdin belongs to the working directory's project
         path = "stdin.py" if self.filename in ("stdin", "-") else self.filename
-        for finding in analyse("".join(self.lines), path, self.settings, self.tree):
+        for finding in analyse(source, path, self.settings, self.tree):
             yield finding.line, finding.column, f"{finding.code} {finding.message}", type(self)

@@ -32,7 +32,6 @@ def provider_of(resolution: Resolution | None) -> Provider:
 
 class ClientFamily(Protocol):
     name: str
-    prefilter_tokens: tuple[str, ...]
     request_method_names: frozenset[str]
 
     def match(self, candidate: CallCandidate, resolver: ClientResolver) -> CallShape | None: ...

@@ -11,7 +11,6 @@ from linter.ruledata import data_file
 
 class LiteLLMFunctions:
     name = "litellm"
-    prefilter_tokens = ("litellm",)
 
     def __init__(self) -> None:
         self.functions = frozenset(data_file("clients.yaml")["functions"][self.name])

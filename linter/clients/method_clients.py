@@ -14,9 +14,8 @@ from linter.ruledata import data_file
 
 
 class MethodClientFamily:
-    def __init__(self, name: str, prefilter_tokens: tuple[str, ...], method_names: frozenset[str]):
+    def __init__(self, name: str, method_names: frozenset[str]):
         self.name = name
-        self.prefilter_tokens = prefilter_tokens
         self.request_method_names = method_names
 
     def match(self, candidate: CallCandidate, resolver: ClientResolver) -> CallShape | None:
@@ -31,6 +30,6 @@ class MethodClientFamily:
 
 def method_client_families() -> list[MethodClientFamily]:
     return [
-        MethodClientFamily(name, tuple(spec["prefilter"]), frozenset(spec["names"]))
+        MethodClientFamily(name, frozenset(spec["names"]))
         for name, spec in data_file("clients.yaml")["methods"].items()
     ]

@@ -16,7 +16,6 @@ class OpenAIFamily:
 
     def __init__(self) -> None:
         data = data_file("openai_sdk.yaml")
-        self.prefilter_tokens = tuple(data["prefilter"])
         self.wrapper_attributes = frozenset(data["wrapper_attributes"])
         self.wrapper_calls = frozenset(data["wrapper_calls"])
         self.azure_only_arguments = frozenset(data["azure_only_arguments"])

@@ -19,7 +19,6 @@ _MODEL_PATH = re.compile(r"(?:^|[/}])(?:openai|models)/|chat/completions|/respon
 
 class RestFamily:
     name = "rest"
-    prefilter_tokens = ("openai", "cognitiveservices", "services.ai.azure")
     request_method_names = frozenset({"post", "request", "urlopen"})
 
     def match(self, candidate: CallCandidate, resolver: ClientResolver) -> CallShape | None:
