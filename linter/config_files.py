@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import yaml
-from dotenv.parser import parse_stream
+
+from linter.ruledata import SAFE_YAML_LOADER
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -93,7 +94,7 @@ def _flatten(value: Any, prefix: str = "") -> Iterator[ConfigEntry]:
 
 def _parse(text: str, kind: str) -> Any:
     if kind == "yaml":
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=SAFE_YAML_LOADER)
     if kind == "json":
         return json.loads(text)
     if kind == "toml":
@@ -102,6 +103,8 @@ def _parse(text: str, kind: str) -> Any:
         parser = configparser.ConfigParser(interpolation=None, strict=False)
         parser.read_string(text)
         return {section: dict(parser.items(section, raw=True)) for section in parser.sections()}
+    from dotenv.parser import parse_stream  # only for projects with a .env: it costs each process ~9 ms to import
+
     bindings = [binding for binding in parse_stream(io.StringIO(text)) if binding.key and not binding.error]
     return {binding.key: binding.value for binding in bindings}
 

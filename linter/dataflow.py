@@ -7,23 +7,22 @@ the text met on the way and the media (image or audio parts) the request carries
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
-import libcst as cst
-
+from linter.comments import Comment
 from linter.model import TextItem
 from linter.module_index import (
     Binding,
     ModuleIndex,
     Scope,
-    comment_text,
+    call_arguments,
     config_reference,
     dotted_name,
-    is_evidence_comment,
     is_own_attribute,
-    statement_comments,
+    keyword_argument,
     string_text,
 )
 from linter.ruledata import data_file
@@ -120,9 +119,11 @@ class FlowFollower:
         self.labels = labels or load_argument_labels()
         self.markers = markers or load_media_markers()
 
-    def follow(self, roots: Iterable[tuple[cst.CSTNode, Scope, str]]) -> Flow:
+    def follow(self, roots: Iterable[tuple[ast.AST, Scope, str]]) -> Flow:
         flow = Flow()
-        stack = list(roots)
+        stack: list[tuple[ast.AST | Comment, Scope, str]] = []
+        for node, scope, label in roots:
+            self._push_value(node, scope, label, stack)
         stack.reverse()
         visited: set[tuple[int, int]] = set()
         budget = NODE_BUDGET
@@ -136,118 +137,126 @@ class FlowFollower:
             self._visit(node, scope, label, flow, stack)
         return flow
 
-    def _item(self, flow: Flow, kind: str, node: cst.CSTNode, text: str) -> None:
+    def _push_value(self, node: ast.AST, scope: Scope, label: str, stack: list) -> None:
+        """A value and the comments written inside it (between the lines of a long literal)."""
+        stack.append((node, scope, label))
+        stack.extend((comment, scope, label) for comment in self.index.comments_inside(node))
+
+    def _item(self, flow: Flow, kind: str, line: int, text: str) -> None:
         if text.strip():
-            flow.items.append(TextItem(kind, self.index.line_of(node), text))
+            flow.items.append(TextItem(kind, line, text))
 
-    def _media(self, flow: Flow, kind: str, node: cst.CSTNode, text: str) -> None:
-        flow.media.setdefault(kind, TextItem("media", self.index.line_of(node), text))
+    def _media(self, flow: Flow, kind: str, line: int, text: str) -> None:
+        flow.media.setdefault(kind, TextItem("media", line, text))
 
-    def _visit(self, node: cst.CSTNode, scope: Scope, label: str, flow: Flow, stack: list) -> None:
-        if isinstance(node, (cst.Call, cst.Subscript, cst.Attribute)):
+    def _visit(self, node: ast.AST | Comment, scope: Scope, label: str, flow: Flow, stack: list) -> None:
+        if isinstance(node, Comment):
+            if node.is_evidence:
+                self._item(flow, "comment", node.line, node.text)
+            return
+        if isinstance(node, (ast.Call, ast.Subscript, ast.Attribute)):
             key = config_reference(node)
             if key:
-                self._item(flow, "config_ref", node, key)
-        if isinstance(node, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)):
-            text = string_text(node) or ""
-            self._item(flow, "docstring" if id(node) in self.index.docstrings else label, node, text)
+                self._item(flow, "config_ref", node.lineno, key)
+        text = string_text(node)
+        if text is not None:
+            self._item(flow, "docstring" if id(node) in self.index.docstrings else label, node.lineno, text)
             for prefix, kind in self.markers.data_url_prefixes:
                 if prefix in text:
-                    self._media(flow, kind, node, prefix)
+                    self._media(flow, kind, node.lineno, prefix)
             flow.sources.update(kind for marker, kind in self.markers.url_sources if marker in text)
-            if isinstance(node, cst.FormattedString):
-                for part in reversed(node.parts):
-                    if isinstance(part, cst.FormattedStringExpression):
-                        stack.append((part.expression, scope, label))
+            if isinstance(node, ast.JoinedStr):
+                for part in reversed(node.values):
+                    if isinstance(part, ast.FormattedValue):
+                        stack.append((part.value, scope, label))
             return
-        if isinstance(node, cst.Name):
-            self._item(flow, "name", node, split_identifier(node.value))
-            for binding in self.index.lookup(node.value, scope):
+        if isinstance(node, ast.Name):
+            self._item(flow, "name", node.lineno, split_identifier(node.id))
+            for binding in self.index.lookup(node.id, scope):
                 self._push_binding(binding, label, flow, stack)
             return
-        if isinstance(node, cst.Attribute):
+        if isinstance(node, ast.Attribute):
             dotted = dotted_name(node)
             flow.sources.update(self.markers.sources_named(dotted or ""))
             if dotted is not None:
                 for binding in self.index.attribute_bindings(dotted, scope):
                     self._push_binding(binding, label, flow, stack)
             if is_own_attribute(node):
-                self._item(flow, "name", node.attr, split_identifier(node.attr.value))
+                self._item(flow, "name", node.end_lineno or node.lineno, split_identifier(node.attr))
             stack.append((node.value, scope, label))
             return
-        if isinstance(node, cst.Comment):
-            if is_evidence_comment(node):
-                self._item(flow, "comment", node, comment_text(node))
-            return
-        if isinstance(node, cst.Dict):
+        if isinstance(node, ast.Dict):
             self._dict_media(node, flow)
-        elif isinstance(node, cst.Call):
+        elif isinstance(node, ast.Call):
             self._call_media(node, scope, flow)
-            for arg in reversed(node.args):
-                keyword = arg.keyword.value if arg.keyword is not None else None
+            for keyword, value, _ in reversed(list(call_arguments(node))):
                 arg_label = self.labels.label(keyword, label)
                 if arg_label is not None:
-                    stack.append((arg.value, scope, arg_label))
+                    stack.append((value, scope, arg_label))
             stack.append((node.func, scope, label))
             return
         stack.extend((child, scope, label) for child in reversed(children(node)))
 
     def _push_binding(self, binding: Binding, label: str, flow: Flow, stack: list) -> None:
-        if binding.function is not None:
-            for comment in statement_comments(binding.function.node):
-                stack.append((comment, binding.function.scope, label))
-            stack.append((binding.function.node.body, binding.function.scope, label))
+        function = binding.function
+        if function is not None:
+            stack.extend((comment, function.scope, label) for comment in self.index.statement_comments(function.node))
+            stack.extend((comment, function.scope, label) for comment in self.index.function_comments(function))
+            stack.extend((statement, function.scope, label) for statement in reversed(function.node.body))
             return
         if binding.kind in ("import", "class"):
             return
-        for comment in statement_comments(binding.statement if binding.kind != "param" else None):
-            stack.append((comment, binding.scope, label))
+        if binding.kind != "param":
+            stack.extend((comment, binding.scope, label) for comment in self.index.statement_comments(binding.statement))
         if binding.value is not None:
-            stack.append((binding.value, binding.scope, label))
+            self._push_value(binding.value, binding.scope, label, stack)
 
-    def _dict_media(self, node: cst.Dict, flow: Flow) -> None:
-        for element in node.elements:
-            if not isinstance(element, cst.DictElement):
+    def _dict_media(self, node: ast.Dict, flow: Flow) -> None:
+        for key_node, value in zip(node.keys, node.values):
+            if key_node is None:  # {**other}
                 continue
-            key = string_text(element.key)
+            key = string_text(key_node)
             if key == "type":
-                kind = self.markers.part_types.get(string_text(element.value) or "")
+                kind = self.markers.part_types.get(string_text(value) or "")
                 if kind:
-                    self._media(flow, kind, element, string_text(element.value) or "")
+                    self._media(flow, kind, key_node.lineno, string_text(value) or "")
             elif key in self.markers.part_keys:
-                self._media(flow, self.markers.part_keys[key], element, key)
+                self._media(flow, self.markers.part_keys[key], key_node.lineno, key)
 
-    def _call_media(self, node: cst.Call, scope: Scope, flow: Flow) -> None:
+    def _call_media(self, node: ast.Call, scope: Scope, flow: Flow) -> None:
         name = self.index.qualify(node.func) or ""  # through imports: `P` may be an alias of a typed part
         short = name.rsplit(".", 1)[-1]
         flow.sources.update(self.markers.sources_named(name))
         typed = self.markers.typed_part(name) if name else None
         if typed is not None:
-            self._media(flow, typed[0], node, typed[1])
+            self._media(flow, typed[0], node.lineno, typed[1])
         elif short == "dict":
-            for arg in node.args:
-                if arg.keyword is not None and arg.keyword.value == "type":
-                    kind = self.markers.part_types.get(string_text(arg.value) or "")
-                    if kind:
-                        self._media(flow, kind, node, string_text(arg.value) or "")
+            kind_argument = keyword_argument(node, ("type",))
+            kind = self.markers.part_types.get(string_text(kind_argument.value) or "") if kind_argument is not None else None
+            if kind:
+                self._media(flow, kind, node.lineno, string_text(kind_argument.value) or "")
         if short in self.markers.live_captures or (short in self.markers.device_index_captures and self._reads_device(node, scope)):
-            flow.live_captures.append(TextItem("code", self.index.line_of(node), f"{short}({self._first_arg_text(node)})"))
+            flow.live_captures.append(TextItem("code", node.lineno, f"{short}({self._first_arg_text(node)})"))
 
-    def _reads_device(self, node: cst.Call, scope: Scope) -> bool:
+    def _reads_device(self, node: ast.Call, scope: Scope) -> bool:
         """VideoCapture(0) or VideoCapture(CAMERA_INDEX) with an int: a live camera, not a file."""
         if not node.args:
             return False
-        value = node.args[0].value
-        if isinstance(value, cst.Name):
-            bound = [b.value for b in self.index.lookup(value.value, scope) if b.value is not None]
+        value = node.args[0]
+        if isinstance(value, ast.Name):
+            bound = [b.value for b in self.index.lookup(value.id, scope) if b.value is not None]
             value = bound[0] if len(bound) == 1 else value
-        return isinstance(value, cst.Integer)
+        return _is_integer(value)
 
     @staticmethod
-    def _first_arg_text(node: cst.Call) -> str:
+    def _first_arg_text(node: ast.Call) -> str:
         if not node.args:
             return ""
-        value = node.args[0].value
-        if isinstance(value, cst.Integer):
-            return value.value
+        value = node.args[0]
+        if _is_integer(value):
+            return str(value.value)
         return dotted_name(value) or "..."
+
+
+def _is_integer(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) and type(node.value) is int

@@ -8,18 +8,16 @@ import warnings
 from functools import lru_cache
 from pathlib import Path
 
-import libcst as cst
-
 from linter.clients import ClientResolver, client_families
 from linter.dataflow import Flow, FlowFollower
 from linter.decisions import decide
 from linter.evidence import EvidenceReader, collect_signals
 from linter.messages import format_message
 from linter.model import Finding, Settings, VisionCall
-from linter.module_index import CallCandidate, build_index
+from linter.module_index import CallCandidate, build_index, call_arguments, keyword_argument, source_lines
 from linter.providers import endpoint_text
 from linter.prefilter import might_send_media
-from linter.pruning import relevant_source
+from linter.pruning import relevant_statements
 from linter.project import project_context
 from linter.ruledata import data_file, load_rules, rule_by_code
 from linter.vocabulary import load_vocabulary
@@ -42,26 +40,16 @@ def mutating_methods() -> frozenset[str]:
     return frozenset(data_file("dataflow.yaml")["mutating_methods"])
 
 
-def parse(source: str, tree: ast.Module | None, names: frozenset[str]) -> tuple[cst.Module, tuple[int, ...] | None] | None:
-    """The libcst module of the code that can matter, with the file's line number of each of its
-    lines (None when nothing was left out), or None when no call could send a request.
-
-    libcst's native parser can overflow its stack on input CPython rejects as too deeply nested,
-    so the source is checked with `ast` first unless the caller has its tree (flake8 has)."""
-    if tree is None:
-        try:
-            with warnings.catch_warnings():  # SyntaxWarnings are about the user's code, not this report
-                warnings.simplefilter("ignore")
-                tree = ast.parse(source)
-        except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
-            raise AnalysisFailure(f"Python could not parse it ({type(error).__name__}: {error})") from error
-    relevant = relevant_source(source, tree, names)
-    if relevant is None:
-        return None
+def parse(source: str, tree: ast.Module | None) -> ast.Module:
+    """The module's `ast` tree: the caller's when it has one (flake8 has), else parsed here."""
+    if tree is not None:
+        return tree
     try:
-        return cst.parse_module(relevant.text), relevant.line_map
-    except cst.ParserSyntaxError as error:
-        raise AnalysisFailure(f"libcst could not parse it (line {error.raw_line}: {error.message})") from error
+        with warnings.catch_warnings():  # SyntaxWarnings are about the user's code, not this report
+            warnings.simplefilter("ignore")
+            return ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
+        raise AnalysisFailure(f"Python could not parse it ({type(error).__name__}: {error})") from error
 
 
 def vision_calls(
@@ -82,10 +70,11 @@ def vision_calls(
         return []
     families = client_families()
     names = request_method_names()
-    parsed = parse(source, tree, names)
-    if parsed is None:
+    tree = parse(source, tree)
+    kept = relevant_statements(source, tree, names)
+    if kept is None:
         return []
-    index = build_index(*parsed, names, mutating_methods())
+    index = build_index(tree, source_lines(source), kept, names, mutating_methods())
     if not index.candidates:
         return []
     resolver = ClientResolver(index)
@@ -97,9 +86,9 @@ def vision_calls(
         if shape is None or (shape.provider.status == "not_azure" and not other_providers):
             continue
         arguments = follower.follow(
-            (arg.value, candidate.scope, label)
-            for arg in candidate.node.args
-            if (label := follower.labels.label(arg.keyword.value if arg.keyword else None, "prompt")) is not None
+            (value, candidate.scope, label)
+            for keyword, value, _ in call_arguments(candidate.node)
+            if (label := follower.labels.label(keyword, "prompt")) is not None
         )
         client = follower.follow([(shape.receiver, candidate.scope, "string")]) if shape.receiver is not None else Flow()
         media = frozenset(arguments.media) | frozenset(client.media) | shape.implied_media
@@ -117,7 +106,7 @@ def vision_calls(
                 media=media,
                 provider=shape.provider,
                 signals=tuple(sorted(signals, key=lambda signal: (signal.evidence.sort_key(), signal.name))),
-                fingerprint=hashlib.sha256(" ".join(index.module.code_for_node(candidate.node).split()).encode()).hexdigest()[:20],
+                fingerprint=hashlib.sha256(" ".join(index.source_of(candidate.node).split()).encode()).hexdigest()[:20],
                 deployment=deployment_of(candidate, follower),
                 sources=frozenset(arguments.sources | client.sources),
             )
@@ -127,7 +116,7 @@ def vision_calls(
 
 def deployment_of(candidate: CallCandidate, follower: FlowFollower) -> str:
     """The deployment (model) argument as far as the module shows it: a literal, `$ENV_VAR`, an f-string."""
-    argument = next((arg for arg in candidate.node.args if arg.keyword is not None and arg.keyword.value in follower.labels.model), None)
+    argument = keyword_argument(candidate.node, follower.labels.model)
     return (endpoint_text(argument.value, candidate.scope, follower.index) or "") if argument is not None else ""
 
 

@@ -8,7 +8,7 @@ from typing import Iterable
 
 from linter.dataflow import Flow
 from linter.model import Evidence, Level, Settings, Signal, TextItem
-from linter.module_index import CallCandidate, ModuleIndex, Owner, comment_text, is_evidence_comment, statement_comments
+from linter.module_index import CallCandidate, ModuleIndex, Owner
 from linter.project import ProjectContext
 from linter.vocabulary import Vocabulary, normalise, split_identifier
 
@@ -33,10 +33,11 @@ def _key_forms(key: str) -> list[str]:
     return [form for form in dict.fromkeys(forms) if form]
 
 
+@lru_cache(maxsize=4096)
 def _reference_forms(reference: str) -> list[str]:
     forms = _key_forms(reference)
     # a lone word from a longer reference (`response.choices` -> `choices`) is too loose to link
-    return [form for form in forms if form == forms[0] or "." in form or "_" in form]
+    return tuple(form for form in forms if form == forms[0] or "." in form or "_" in form)
 
 
 @lru_cache(maxsize=256)
@@ -94,7 +95,8 @@ class EvidenceReader:
         found = []
         for item in items:
             if item.kind == "config_ref":
-                found.extend(self._linked_config(item, level))
+                if self._links:
+                    found.extend(self._linked_config(item, level))
                 continue
             for match in self._scan(item.kind, item.text):
                 line = item.line + match.line_offset if item.line else None
@@ -120,9 +122,9 @@ class EvidenceReader:
 def call_items(index: ModuleIndex, candidate: CallCandidate, flows: Iterable[Flow]) -> list[TextItem]:
     """Level 1: what the call's arguments and client reference, and comments on the call's statement."""
     items = [item for flow in flows for item in flow.items]
-    for comment in statement_comments(candidate.statement):
-        if is_evidence_comment(comment):
-            items.append(TextItem("comment", index.line_of(comment), comment_text(comment)))
+    for comment in index.statement_comments(candidate.statement):
+        if comment.is_evidence:
+            items.append(TextItem("comment", comment.line, comment.text))
     return items
 
 

@@ -1,29 +1,25 @@
-"""One libcst pass over a module: scopes and bindings, text per owner, and request-call candidates.
+"""One pass over a module's `ast` tree: scopes and bindings, text per owner, and request-call candidates.
 
-Only positions are taken from libcst's metadata; names are resolved here from the module's own
-imports and assignments, which is all the decisions need (scope providers cost several times more).
+Names are resolved here from the module's own imports and assignments, which is all the decisions
+need. Comments come from `linter.comments`, attached by line as a concrete syntax tree would attach them.
 """
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass, field
-from typing import Iterator, Mapping
+from typing import Iterator
 
-import libcst as cst
-
+from linter.comments import Comment, Comments, indentation
 from linter.model import TextItem
-from linter.positions import node_starts
-from linter.tree import is_node_type, walk
+from linter.tree import DEFINITIONS, FUNCTIONS, walk
 from linter.vocabulary import split_identifier
 
-# Comments that annotate the corpus or silence flake8 are never evidence.
-_NOT_EVIDENCE_COMMENT = re.compile(r"^#\s*(?:ruleid|ok|todoruleid|todook)\s*:|^#\s*noqa\b|#\s*noqa\b", re.IGNORECASE)
 _ENV_READERS = frozenset({"os.environ.get", "os.getenv", "environ.get", "getenv", "os.environ.setdefault"})
 _ENVIRON = frozenset({"os.environ", "environ"})
 _SELF_NAMES = frozenset({"self", "cls"})
-
-_STATEMENT = (cst.SimpleStatementLine, cst.BaseCompoundStatement)
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
 @dataclass(eq=False)
@@ -31,10 +27,10 @@ class Binding:
     """One thing a name is bound to: an assigned value, a parameter, an import, a function."""
 
     kind: str  # assign | mutation | param | import | loop | with | function | class
-    value: cst.CSTNode | None
-    statement: cst.CSTNode | None
+    value: ast.AST | None
+    statement: ast.stmt | None
     scope: "Scope"
-    annotation: cst.BaseExpression | None = None
+    annotation: ast.expr | None = None
     qualified: str | None = None  # for imports: the imported dotted name
     function: "FunctionInfo | None" = None
     via: str | None = None  # for mutations made by a method call: the method (append, add_service)
@@ -45,16 +41,16 @@ class Owner:
     """A module, class or function body; its text items are context at one level."""
 
     kind: str  # module | class | function
-    node: cst.CSTNode
+    node: ast.AST
     parent: "Owner | None"
     items: list[TextItem] = field(default_factory=list)
-    seen_names: set[str] = field(default_factory=set)
+    names: dict[str, int] = field(default_factory=dict)  # identifier -> first line
     class_info: "ClassInfo | None" = None
 
 
 @dataclass(eq=False)
 class ClassInfo:
-    node: cst.ClassDef
+    node: ast.ClassDef
     owner: Owner
     attributes: dict[str, list[Binding]] = field(default_factory=dict)  # "client" for self.client
     methods: dict[str, "FunctionInfo"] = field(default_factory=dict)
@@ -70,142 +66,176 @@ class Scope:
 
 @dataclass(eq=False)
 class FunctionInfo:
-    node: cst.FunctionDef
+    node: ast.FunctionDef | ast.AsyncFunctionDef
     scope: Scope  # the function's own scope
     owner: Owner
 
 
 @dataclass(eq=False)
 class CallCandidate:
-    node: cst.Call
+    node: ast.Call
     scope: Scope
     owner: Owner
-    statement: cst.CSTNode | None
+    statement: ast.stmt | None
 
 
-def dotted_name(node: cst.CSTNode) -> str | None:
+def dotted_name(node: ast.AST) -> str | None:
     """`a.b.c` for a chain of names, else None."""
     parts = []
-    while isinstance(node, cst.Attribute):
-        parts.append(node.attr.value)
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
         node = node.value
-    if not isinstance(node, cst.Name):
+    if not isinstance(node, ast.Name):
         return None
-    parts.append(node.value)
+    parts.append(node.id)
     return ".".join(reversed(parts))
 
 
-def string_text(node: cst.CSTNode) -> str | None:
+def string_text(node: ast.AST | None) -> str | None:
     """The text of a string literal, f-string (placeholders as {}) or implicit concatenation."""
-    if isinstance(node, cst.SimpleString):
-        try:
-            value = node.evaluated_value
-        except Exception:  # odd escapes: the raw text still reads
-            return node.raw_value
-        return value.decode("latin-1") if isinstance(value, bytes) else value
-    if isinstance(node, cst.FormattedString):
-        return "".join(part.value if isinstance(part, cst.FormattedStringText) else "{}" for part in node.parts)
-    if isinstance(node, cst.ConcatenatedString):
-        left, right = string_text(node.left), string_text(node.right)
-        return None if left is None or right is None else left + right
+    if isinstance(node, ast.Constant):
+        value = node.value
+        if isinstance(value, str):
+            return value
+        return value.decode("latin-1") if isinstance(value, bytes) else None
+    if isinstance(node, ast.JoinedStr):
+        return "".join(part.value if isinstance(part, ast.Constant) else "{}" for part in node.values)
     return None
 
 
-def environment_read(node: cst.CSTNode) -> tuple[str, cst.BaseExpression | None] | None:
+def call_arguments(call: ast.Call) -> Iterator[tuple[str | None, ast.expr, ast.AST]]:
+    """(keyword or None, value, node to point at) for each argument, positional ones first."""
+    for value in call.args:
+        yield None, (value.value if isinstance(value, ast.Starred) else value), value
+    for keyword in call.keywords:
+        yield keyword.arg, keyword.value, keyword
+
+
+def keyword_argument(call: ast.Call, names: tuple[str, ...] | frozenset[str]) -> ast.keyword | None:
+    return next((keyword for keyword in call.keywords if keyword.arg in names), None)
+
+
+def _subscript_key(node: ast.Subscript) -> str | None:
+    return None if isinstance(node.slice, (ast.Slice, ast.Tuple)) else string_text(node.slice)
+
+
+def environment_read(node: ast.AST) -> tuple[str, ast.expr | None] | None:
     """`os.environ["K"]`, `os.getenv("K", default)`, `os.environ.get(...)`: the variable's name (empty
     when it is not a literal) and the default, if any."""
-    if isinstance(node, cst.Call) and dotted_name(node.func) in _ENV_READERS and node.args:
-        return string_text(node.args[0].value) or "", node.args[1].value if len(node.args) > 1 else None
-    if isinstance(node, cst.Subscript) and dotted_name(node.value) in _ENVIRON and len(node.slice) == 1:
-        element = node.slice[0].slice
-        return (string_text(element.value) or "", None) if isinstance(element, cst.Index) else None
+    if isinstance(node, ast.Call) and (node.args or node.keywords) and dotted_name(node.func) in _ENV_READERS:
+        values = [value for _, value, _ in call_arguments(node)]
+        return string_text(values[0]) or "", values[1] if len(values) > 1 else None
+    if isinstance(node, ast.Subscript) and dotted_name(node.value) in _ENVIRON:
+        key = _subscript_key(node)
+        return (key or "", None) if not isinstance(node.slice, (ast.Slice, ast.Tuple)) else None
     return None
 
 
-def config_reference(node: cst.CSTNode) -> str | None:
+def config_reference(node: ast.AST) -> str | None:
     """The configuration key an expression reads: `os.environ["CAMERA_SOURCE"]`, `os.getenv(...)`,
     `config["camera"]["source"]` (camera.source), `settings.camera_source` (settings.camera_source)."""
     read = environment_read(node)
     if read is not None:
         return read[0] or None
-    if isinstance(node, cst.Subscript):
+    if isinstance(node, ast.Subscript):
         keys = []
-        while isinstance(node, cst.Subscript):
-            element = node.slice[0].slice if len(node.slice) == 1 else None
-            key = string_text(element.value) if isinstance(element, cst.Index) else None
+        while isinstance(node, ast.Subscript):
+            key = _subscript_key(node)
             if key is None:
                 return None
             keys.append(key)
             node = node.value
         return ".".join(reversed(keys))
-    if isinstance(node, cst.Attribute):
+    if isinstance(node, ast.Attribute):
         dotted = dotted_name(node)
         if dotted is not None and "." in dotted:
             return dotted.split(".", 1)[1]
     return None
 
 
-def is_own_attribute(node: cst.Attribute) -> bool:
+def is_own_attribute(node: ast.Attribute) -> bool:
     """`self.face_gallery`: an attribute the author named, unlike a library method such as `.read_text`."""
-    return isinstance(node.value, cst.Name) and node.value.value in _SELF_NAMES
+    return isinstance(node.value, ast.Name) and node.value.id in _SELF_NAMES
 
 
-def statement_comments(statement: cst.CSTNode | None) -> Iterator[cst.Comment]:
-    """Comments on the lines above a statement and at the end of its first line."""
-    if statement is None:
-        return
-    for line in getattr(statement, "leading_lines", ()):
-        if line.comment is not None:
-            yield line.comment
-    trailing = getattr(statement, "trailing_whitespace", None)
-    if trailing is None:
-        body = getattr(statement, "body", None)
-        trailing = getattr(body, "header", None)
-    if trailing is not None and trailing.comment is not None:
-        yield trailing.comment
+def source_lines(source: str) -> list[str]:
+    """The source's lines as Python numbers them (only CR, LF and CRLF end a line)."""
+    return _LINE.findall(source)
 
 
-def is_evidence_comment(comment: cst.Comment) -> bool:
-    return not _NOT_EVIDENCE_COMMENT.search(comment.value)
+def first_line(statement: ast.stmt) -> int:
+    """The statement's first line, its decorators included."""
+    return min([statement.lineno] + [decorator.lineno for decorator in getattr(statement, "decorator_list", ())])
 
 
-def comment_text(comment: cst.Comment) -> str:
-    return comment.value.lstrip("#").strip()
-
-
-def _docstring_node(body: cst.CSTNode) -> cst.CSTNode | None:
-    statements = body.body if isinstance(body, (cst.Module, cst.IndentedBlock)) else ()
-    if statements and isinstance(statements[0], cst.SimpleStatementLine):
-        first = statements[0].body[0] if statements[0].body else None
-        if isinstance(first, cst.Expr) and isinstance(first.value, (cst.SimpleString, cst.ConcatenatedString)):
-            return first.value
+def _docstring_node(body: list[ast.stmt]) -> ast.AST | None:
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
+        return body[0].value
     return None
 
 
 class ModuleIndex:
     """What one pass over the module learned, with helpers to resolve names against it."""
 
-    def __init__(self, module: cst.Module, positions: Mapping[cst.CSTNode, tuple[int, int]], line_map: tuple[int, ...] | None = None):
-        self.module = module
-        self.positions = positions
-        self.line_map = line_map  # the file's line of each parsed line, when pruning left lines out
+    def __init__(self, tree: ast.Module, lines: list[str]):
+        self.tree = tree
+        self.lines = lines
+        self.comments: Comments = Comments(lines, [])
         self.imports: dict[str, str] = {}
         self.docstrings: set[int] = set()
-        self.module_owner = Owner("module", module, None)
+        self.module_owner = Owner("module", tree, None)
         self.module_scope = Scope(self.module_owner, None, None)
         self.candidates: list[CallCandidate] = []
+        self.function_ends: dict[int, int] = {}  # id(def) -> last line of its body, comments included
 
-    def line_of(self, node: cst.CSTNode) -> int:
-        position = self.positions.get(node)
-        if position is None:
-            return 1
-        return self.line_map[position[0] - 1] if self.line_map else position[0]
+    def line_of(self, node: ast.AST | Comment) -> int:
+        return getattr(node, "lineno", None) or getattr(node, "line", 1)
 
-    def column_of(self, node: cst.CSTNode) -> int:
-        position = self.positions.get(node)
-        return position[1] if position else 0
+    def column_of(self, node: ast.AST) -> int:
+        """Characters before the node on its line (`ast` counts UTF-8 bytes)."""
+        line = self.lines[node.lineno - 1] if 0 < node.lineno <= len(self.lines) else ""
+        if line.isascii():
+            return node.col_offset
+        return len(line.encode("utf-8", "surrogatepass")[: node.col_offset].decode("utf-8", "replace"))
 
-    def qualify(self, node: cst.CSTNode) -> str | None:
+    def source_of(self, node: ast.AST) -> str:
+        lines = [line.encode("utf-8", "surrogatepass") for line in self.lines[node.lineno - 1 : node.end_lineno]]
+        if not lines:
+            return ""
+        lines[-1] = lines[-1][: node.end_col_offset]
+        lines[0] = lines[0][node.col_offset :]
+        return b"".join(lines).decode("utf-8", "replace")
+
+    def statement_comments(self, statement: ast.stmt | None) -> list[Comment]:
+        """Comments on the lines above a statement and at the end of its line (or of its header)."""
+        if statement is None:
+            return []
+        start = first_line(statement)
+        found = [] if self.tree.body and statement is self.tree.body[0] else self.comments.leading(start, indentation(self.lines[start - 1]))
+        trailing = self.comments.trailing(self._header_end(statement))
+        return found + [trailing] if trailing is not None else found
+
+    def _header_end(self, statement: ast.stmt) -> int:
+        body = getattr(statement, "body", None) or getattr(statement, "cases", None)
+        if not body:
+            return statement.end_lineno or statement.lineno
+        inner = first_line(body[0]) if isinstance(body[0], ast.stmt) else body[0].pattern.lineno
+        if self.lines[inner - 1][: body[0].col_offset if isinstance(body[0], ast.stmt) else 0].strip():
+            return inner  # `if ready: send()` on one line
+        number = inner - 1
+        while number > statement.lineno and not self.comments.is_code_line(number):
+            number -= 1
+        return number
+
+    def function_comments(self, function: FunctionInfo) -> list[Comment]:
+        return self.comments.between(function.node.lineno, self.function_ends.get(id(function.node), function.node.end_lineno))
+
+    def comments_inside(self, node: ast.AST) -> list[Comment]:
+        if getattr(node, "end_lineno", None) is None:
+            return []
+        return self.comments.inside((node.lineno, node.col_offset), (node.end_lineno, node.end_col_offset))
+
+    def qualify(self, node: ast.AST) -> str | None:
         """The dotted name an expression refers to, through the module's imports."""
         name = dotted_name(node)
         if name is None:
@@ -243,7 +273,7 @@ class ModuleIndex:
 class _Indexer:
     """Dispatches `visit_<Node>` / `leave_<Node>` as the tree walk enters and leaves nodes."""
 
-    _handlers: dict[tuple[str, type], object] = {}
+    _handlers: dict[str, dict[type, object]] = {"visit_": {}, "leave_": {}}
 
     def __init__(self, index: ModuleIndex, request_method_names: frozenset[str], mutating_methods: frozenset[str]):
         self.index = index
@@ -251,28 +281,32 @@ class _Indexer:
         self.mutating_methods = mutating_methods
         self.owners: list[Owner] = [index.module_owner]
         self.scopes: list[Scope] = [index.module_scope]
-        self.statements: list[cst.CSTNode] = []
-        self.not_names: set[int] = set()  # Name nodes that are not names the author chose
+        self.statements: list[ast.stmt] = []
+        self.definitions: list[tuple[ast.stmt, Owner | None]] = []  # each def and class, with its owner
+        self.string_parts: set[int] = set()  # the literal pieces of f-strings, read with their f-string
+        self.string_spans: list[tuple[int, int, int, int]] = []
+        self.comment_lines = {number for number, line in enumerate(index.lines, start=1) if "#" in line}
 
     # -- bookkeeping -------------------------------------------------------------------------
     def _handler(self, prefix: str, node_type: type):
-        key = (prefix, node_type)
-        if key not in self._handlers:
-            self._handlers[key] = getattr(type(self), prefix + node_type.__name__, None)
-        return self._handlers[key]
+        handlers = self._handlers[prefix]
+        try:
+            return handlers[node_type]
+        except KeyError:
+            found = handlers[node_type] = getattr(type(self), prefix + node_type.__name__.replace("Async", ""), None)
+            return found
 
-    def enter(self, node: cst.CSTNode) -> bool:
-        if is_node_type(type(node), _STATEMENT):
+    def enter(self, node: ast.AST) -> bool:
+        if isinstance(node, ast.stmt):
             self.statements.append(node)
         handler = self._handler("visit_", type(node))
         return handler(self, node) is not False if handler is not None else True
 
-    def leave(self, node: cst.CSTNode) -> None:
+    def leave(self, node: ast.stmt) -> None:
         handler = self._handler("leave_", type(node))
         if handler is not None:
             handler(self, node)
-        if is_node_type(type(node), _STATEMENT):
-            self.statements.pop()
+        self.statements.pop()
 
     @property
     def owner(self) -> Owner:
@@ -283,116 +317,132 @@ class _Indexer:
         return self.scopes[-1]
 
     @property
-    def statement(self) -> cst.CSTNode | None:
+    def statement(self) -> ast.stmt | None:
         return self.statements[-1] if self.statements else None
 
-    def record(self, kind: str, node: cst.CSTNode, text: str) -> None:
+    def record(self, kind: str, line: int, text: str) -> None:
         if text.strip():
-            self.owner.items.append(TextItem(kind, self.index.line_of(node), text))
+            self.owner.items.append(TextItem(kind, line, text))
+
+    def record_name(self, name: str, line: int) -> None:
+        names = self.owner.names
+        if name not in names or line < names[name]:
+            names[name] = line
 
     def bind(self, name: str, binding: Binding, scope: Scope | None = None) -> None:
         (scope or self.scope).bindings.setdefault(name, []).append(binding)
 
-    def mark_docstring(self, body: cst.CSTNode) -> None:
+    def mark_docstring(self, body: list[ast.stmt]) -> None:
         node = _docstring_node(body)
         if node is not None:
             self.index.docstrings.add(id(node))
 
     # -- owners and scopes -------------------------------------------------------------------
-    def visit_Module(self, node: cst.Module) -> None:
-        self.mark_docstring(node)
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self.bind(node.name.value, Binding("class", node, self.statement, self.scope))
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        self.bind(node.name, Binding("class", node, self.statement, self.scope))
         owner = Owner("class", node, self.owner)
         owner.class_info = ClassInfo(node, owner)
         self.owners.append(owner)
+        self.definitions.append((node, owner))
+        self.record_name(node.name, node.lineno)
         self.mark_docstring(node.body)
 
-    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+    def leave_ClassDef(self, node: ast.ClassDef) -> None:
         self.owners.pop()
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+    def visit_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         parent_owner = self.owner
         class_info = parent_owner.class_info if parent_owner.kind == "class" else self.scope.class_info
         owner = Owner("function", node, parent_owner)
         scope = Scope(owner, self.scope, class_info)
         info = FunctionInfo(node, scope, owner)
         if parent_owner.kind == "class" and parent_owner.class_info is not None:
-            parent_owner.class_info.methods[node.name.value] = info
+            parent_owner.class_info.methods[node.name] = info
         else:
-            self.bind(node.name.value, Binding("function", node, node, self.scope, function=info))
+            self.bind(node.name, Binding("function", node, node, self.scope, function=info))
         self.owners.append(owner)
         self.scopes.append(scope)
+        self.definitions.append((node, owner))
+        self.record_name(node.name, node.lineno)
         self.mark_docstring(node.body)
-        for param in (*node.params.posonly_params, *node.params.params, *node.params.kwonly_params):
-            self.bind(param.name.value, Binding("param", param.default, node, scope, annotation=getattr(param.annotation, "annotation", None)))
-        for star in (node.params.star_arg, node.params.star_kwarg):
-            if isinstance(star, cst.Param):
-                self.bind(star.name.value, Binding("param", None, node, scope))
+        arguments = node.args
+        positional = [*arguments.posonlyargs, *arguments.args]
+        defaults = [None] * (len(positional) - len(arguments.defaults)) + list(arguments.defaults)
+        for param, default in (*zip(positional, defaults), *zip(arguments.kwonlyargs, arguments.kw_defaults)):
+            self.bind(param.arg, Binding("param", default, node, scope, annotation=param.annotation))
+        for star in (arguments.vararg, arguments.kwarg):
+            if star is not None:
+                self.bind(star.arg, Binding("param", None, node, scope))
 
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+    def leave_FunctionDef(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         self.owners.pop()
         self.scopes.pop()
 
+    def visit_arg(self, node: ast.arg) -> None:
+        self.record_name(node.arg, node.lineno)
+
+    def visit_ExceptHandler(self, node: ast.ExceptHandler) -> None:
+        if node.name:
+            self.record_name(node.name, node.lineno)
+
     # -- text --------------------------------------------------------------------------------
-    def visit_Comment(self, node: cst.Comment) -> None:
-        if is_evidence_comment(node):
-            self.record("comment", node, comment_text(node))
+    def _string_span(self, node: ast.expr) -> None:
+        if node.lineno != node.end_lineno or node.lineno in self.comment_lines:
+            self.string_spans.append((node.lineno, node.col_offset, node.end_lineno, node.end_col_offset))
 
-    def visit_SimpleString(self, node: cst.SimpleString) -> None:
-        text = string_text(node)
-        if text is not None:
-            self.record("docstring" if id(node) in self.index.docstrings else "string", node, text)
+    def visit_Constant(self, node: ast.Constant) -> None:
+        if id(node) in self.string_parts or not isinstance(node.value, (str, bytes)):
+            return
+        self._string_span(node)
+        self.record("docstring" if id(node) in self.index.docstrings else "string", node.lineno, string_text(node) or "")
 
-    def visit_FormattedString(self, node: cst.FormattedString) -> None:
-        self.record("string", node, string_text(node) or "")
+    def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
+        for part in node.values:
+            if isinstance(part, ast.Constant):
+                self.string_parts.add(id(part))
+            elif isinstance(part, ast.FormattedValue) and part.format_spec is not None:
+                self.string_parts.add(id(part.format_spec))
+        if id(node) not in self.string_parts:
+            self._string_span(node)
+            self.record("string", node.lineno, string_text(node) or "")
 
-    def visit_ConcatenatedString(self, node: cst.ConcatenatedString) -> bool:
-        text = string_text(node)
-        if text is not None:
-            self.record("docstring" if id(node) in self.index.docstrings else "string", node, text)
-        return False
-
-    def record_config_reference(self, node: cst.CSTNode) -> None:
+    def record_config_reference(self, node: ast.AST) -> None:
         key = config_reference(node)
         if key:
-            self.record("config_ref", node, key)
+            self.record("config_ref", node.lineno, key)
 
-    def visit_Subscript(self, node: cst.Subscript) -> None:
+    def visit_Subscript(self, node: ast.Subscript) -> None:
         self.record_config_reference(node)
 
-    def visit_Attribute(self, node: cst.Attribute) -> None:
+    def visit_Attribute(self, node: ast.Attribute) -> None:
         self.record_config_reference(node)
-        if not is_own_attribute(node):  # library APIs (`.read_text()`, `.describe()`) are not the author's names
-            self.not_names.add(id(node.attr))
+        if is_own_attribute(node):  # library APIs (`.read_text()`, `.describe()`) are not the author's names
+            self.record_name(node.attr, node.end_lineno or node.lineno)
 
-    def visit_Arg(self, node: cst.Arg) -> None:
-        if node.keyword is not None:  # `detail=`, `model=`: the API's parameter names
-            self.not_names.add(id(node.keyword))
+    def visit_Name(self, node: ast.Name) -> None:
+        self.record_name(node.id, node.lineno)
 
-    def visit_Name(self, node: cst.Name) -> None:
-        if id(node) in self.not_names:
-            return
-        if node.value not in self.owner.seen_names:
-            self.owner.seen_names.add(node.value)
-            self.record("name", node, split_identifier(node.value))
+    def visit_Global(self, node: ast.Global | ast.Nonlocal) -> None:
+        for name in node.names:
+            self.record_name(name, node.lineno)
+
+    visit_Nonlocal = visit_Global
 
     # -- bindings ----------------------------------------------------------------------------
-    def bind_target(self, target: cst.BaseExpression, value: cst.CSTNode | None, kind: str, annotation=None) -> None:
-        if isinstance(target, cst.Name):
-            self.bind(target.value, Binding(kind, value, self.statement, self.scope, annotation=annotation))
-        elif isinstance(target, (cst.Tuple, cst.List)):
-            for element in target.elements:
-                self.bind_target(element.value, value, kind)
-        elif isinstance(target, cst.StarredElement):
+    def bind_target(self, target: ast.expr, value: ast.AST | None, kind: str, annotation: ast.expr | None = None) -> None:
+        if isinstance(target, ast.Name):
+            self.bind(target.id, Binding(kind, value, self.statement, self.scope, annotation=annotation))
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            for element in target.elts:
+                self.bind_target(element, value, kind)
+        elif isinstance(target, ast.Starred):
             self.bind_target(target.value, value, kind)
-        elif isinstance(target, cst.Attribute):
+        elif isinstance(target, ast.Attribute):
             self.bind_dotted(target, value, kind)
-        elif isinstance(target, cst.Subscript):
+        elif isinstance(target, ast.Subscript):
             self.bind_mutation(target.value, value)
 
-    def bind_dotted(self, target: cst.BaseExpression, value: cst.CSTNode | None, kind: str, via: str | None = None) -> None:
+    def bind_dotted(self, target: ast.expr, value: ast.AST | None, kind: str, via: str | None = None) -> None:
         dotted = dotted_name(target)
         if dotted is None:
             return
@@ -405,84 +455,116 @@ class _Indexer:
         else:
             self.bind(dotted, binding)
 
-    def bind_mutation(self, receiver: cst.BaseExpression, value: cst.CSTNode | None, via: str | None = None) -> None:
-        while isinstance(receiver, cst.Subscript):
+    def bind_mutation(self, receiver: ast.expr, value: ast.AST | None, via: str | None = None) -> None:
+        while isinstance(receiver, ast.Subscript):
             receiver = receiver.value
-        if isinstance(receiver, cst.Attribute):
+        if isinstance(receiver, ast.Attribute):
             self.bind_dotted(receiver, value, "mutation", via)
-        elif isinstance(receiver, cst.Name):
-            self.bind(receiver.value, Binding("mutation", value, self.statement, self.scope, via=via))
+        elif isinstance(receiver, ast.Name):
+            self.bind(receiver.id, Binding("mutation", value, self.statement, self.scope, via=via))
 
-    def visit_Assign(self, node: cst.Assign) -> None:
+    def visit_Assign(self, node: ast.Assign) -> None:
         for target in node.targets:
-            self.bind_target(target.target, node.value, "assign")
+            self.bind_target(target, node.value, "assign")
 
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        self.bind_target(node.target, node.value, "assign", annotation=node.annotation.annotation)
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        self.bind_target(node.target, node.value, "assign", annotation=node.annotation)
 
-    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+    def visit_AugAssign(self, node: ast.AugAssign) -> None:
         self.bind_mutation(node.target, node.value)
 
-    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+    def visit_NamedExpr(self, node: ast.NamedExpr) -> None:
         self.bind_target(node.target, node.value, "assign")
 
-    def visit_For(self, node: cst.For) -> None:
+    def visit_For(self, node: ast.For | ast.AsyncFor) -> None:
         self.bind_target(node.target, node.iter, "loop")
 
-    def visit_With(self, node: cst.With) -> None:
+    def visit_With(self, node: ast.With | ast.AsyncWith) -> None:
         for item in node.items:
-            if item.asname is not None:
-                self.bind_target(item.asname.name, item.item, "with")
+            if item.optional_vars is not None:
+                self.bind_target(item.optional_vars, item.context_expr, "with")
 
-    def visit_Import(self, node: cst.Import) -> bool:
+    def visit_Import(self, node: ast.Import) -> bool:
         for alias in node.names:
-            full = dotted_name(alias.name)
-            if full is None:
-                continue
-            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                local, qualified = alias.asname.name.value, full
+            if alias.asname is not None:
+                local, qualified = alias.asname, alias.name
             else:
-                local = qualified = full.split(".")[0]
+                local = qualified = alias.name.split(".")[0]
             self.index.imports[local] = qualified
             self.bind(local, Binding("import", None, self.statement, self.scope, qualified=qualified))
         return False  # imported names are other people's names, not evidence
 
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-        if node.module is None or isinstance(node.names, cst.ImportStar):
-            return False
-        module = dotted_name(node.module)
-        if module is None:
+    def visit_ImportFrom(self, node: ast.ImportFrom) -> bool:
+        if node.module is None:
             return False
         for alias in node.names:
-            name = dotted_name(alias.name)
-            if name is None:
-                continue
-            local = alias.asname.name.value if alias.asname is not None and isinstance(alias.asname.name, cst.Name) else name
-            self.index.imports[local] = f"{module}.{name}"
-            self.bind(local, Binding("import", None, self.statement, self.scope, qualified=f"{module}.{name}"))
+            if alias.name == "*":
+                return False
+            local = alias.asname or alias.name
+            self.index.imports[local] = f"{node.module}.{alias.name}"
+            self.bind(local, Binding("import", None, self.statement, self.scope, qualified=f"{node.module}.{alias.name}"))
         return False
 
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call) -> None:
         self.record_config_reference(node)
         func = node.func
-        if isinstance(func, cst.Name):  # completion(...), urlopen(...)
-            if func.value in self.request_method_names:
+        if isinstance(func, ast.Name):  # completion(...), urlopen(...)
+            if func.id in self.request_method_names:
                 self.index.candidates.append(CallCandidate(node, self.scope, self.owner, self.statement))
             return
-        if not isinstance(func, cst.Attribute):
+        if not isinstance(func, ast.Attribute):
             return
-        method = func.attr.value
-        if method in self.mutating_methods:
-            for arg in node.args:
-                self.bind_mutation(func.value, arg.value, method)
-        if method in self.request_method_names:
+        if func.attr in self.mutating_methods:
+            for _, value, _ in call_arguments(node):
+                self.bind_mutation(func.value, value, func.attr)
+        if func.attr in self.request_method_names:
             self.index.candidates.append(CallCandidate(node, self.scope, self.owner, self.statement))
+
+    # -- comments, once the strings are known ------------------------------------------------
+    def attach_comments(self, dropped: list[ast.stmt]) -> None:
+        """Each comment goes to the innermost function or class whose lines (leading comments and
+        block footer included) hold it, else to the module; comments of left-out code to nobody."""
+        index = self.index
+        comments = index.comments = Comments(index.lines, self.string_spans)
+        first = index.tree.body[0] if index.tree.body else None
+        regions = []
+        for node, owner in [*self.definitions, *((statement, None) for statement in dropped)]:
+            start = first_line(node)
+            indent = indentation(index.lines[start - 1])
+            end = comments.footer_end(node.end_lineno, indent)
+            if owner is not None and isinstance(node, FUNCTIONS):
+                index.function_ends[id(node)] = end
+            regions.append((start if node is first else comments.leading_start(start, indent), -end, owner))
+        regions.sort(key=lambda region: region[:2])
+        open_regions: list[tuple[int, int, Owner | None]] = []
+        position = 0
+        for number in comments.sorted_lines:
+            while position < len(regions) and regions[position][0] <= number:
+                open_regions.append(regions[position])
+                position += 1
+            while open_regions and -open_regions[-1][1] < number:
+                open_regions.pop()
+            owner = open_regions[-1][2] if open_regions else index.module_owner
+            comment = comments.by_line[number]
+            if owner is not None and comment.is_evidence:
+                owner.items.append(TextItem("comment", number, comment.text))
 
 
 def build_index(
-    module: cst.Module, line_map: tuple[int, ...] | None, request_method_names: frozenset[str], mutating_methods: frozenset[str]
+    tree: ast.Module,
+    lines: list[str],
+    kept: list[ast.stmt],
+    request_method_names: frozenset[str],
+    mutating_methods: frozenset[str],
 ) -> ModuleIndex:
-    index = ModuleIndex(module, node_starts(module), line_map)
+    """Index the module's `kept` top-level statements (the others hold nothing that can matter)."""
+    index = ModuleIndex(tree, lines)
     indexer = _Indexer(index, request_method_names, mutating_methods)
-    walk(module, indexer.enter, indexer.leave)
+    indexer.mark_docstring(tree.body)
+    for statement in kept:
+        walk(statement, indexer.enter, indexer.leave, (ast.stmt,))
+    kept_ids = {id(statement) for statement in kept}
+    indexer.attach_comments([statement for statement in tree.body if id(statement) not in kept_ids and isinstance(statement, DEFINITIONS)])
+    for owner in (index.module_owner, *(owner for _, owner in indexer.definitions)):
+        owner.items.extend(TextItem("name", line, words) for name, line in owner.names.items() if (words := split_identifier(name)))
     return index

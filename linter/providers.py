@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import libcst as cst
+import ast
 
 from linter.module_index import ModuleIndex, Scope, dotted_name, environment_read, string_text
 from linter.ruledata import data_file
@@ -49,7 +49,7 @@ def classify_endpoint(text: str) -> str | None:
     return None
 
 
-def endpoint_text(node: cst.CSTNode, scope: Scope, index: ModuleIndex, depth: int = 0) -> str | None:
+def endpoint_text(node: ast.AST, scope: Scope, index: ModuleIndex, depth: int = 0) -> str | None:
     """What an endpoint expression evaluates to, as far as the module shows.
 
     Environment reads become `$NAME` (plus their default), f-string placeholders `{}`.
@@ -59,8 +59,8 @@ def endpoint_text(node: cst.CSTNode, scope: Scope, index: ModuleIndex, depth: in
     text = string_text(node)
     if text is not None:
         return text
-    if isinstance(node, cst.Name) or (isinstance(node, cst.Attribute) and dotted_name(node)):
-        bindings = index.attribute_bindings(dotted_name(node) or "", scope) if isinstance(node, cst.Attribute) else index.lookup(node.value, scope)
+    if isinstance(node, ast.Name) or (isinstance(node, ast.Attribute) and dotted_name(node)):
+        bindings = index.attribute_bindings(dotted_name(node) or "", scope) if isinstance(node, ast.Attribute) else index.lookup(node.id, scope)
         values = [b for b in bindings if b.kind == "assign" and b.value is not None]
         return endpoint_text(values[-1].value, values[-1].scope, index, depth + 1) if values else None
     read = environment_read(node)
@@ -68,7 +68,7 @@ def endpoint_text(node: cst.CSTNode, scope: Scope, index: ModuleIndex, depth: in
         variable, default = read
         default_text = endpoint_text(default, scope, index, depth + 1) if default is not None else None
         return f"${variable} {default_text or ''}".strip()
-    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         left = endpoint_text(node.left, scope, index, depth + 1)
         right = endpoint_text(node.right, scope, index, depth + 1)
         return (left or "{}") + (right or "{}") if left or right else None

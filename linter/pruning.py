@@ -1,11 +1,9 @@
-"""Decides, from Python's own `ast` (which flake8 has already built), what libcst needs to parse.
+"""Decides which top-level statements can matter, before the module is indexed.
 
-libcst's parser costs several times flake8's own work per file, so the analysis parses only the
-code that can matter: nothing when no call in the module could send a request; otherwise the module
-without its unrelated top-level functions and classes. Whole lines are removed, so columns stay
-where they were, and a line map gives each parsed line's number in the file. A top-level function
-or class is kept when it holds a candidate call or is named (as a name or an attribute) by code that
-is kept; top-level statements that are not definitions are always kept, being module-level context.
+Nothing is indexed when no call in the module could send a request; otherwise the module without its
+unrelated top-level functions and classes (their bodies are not context for any call). A top-level
+function or class is kept when it holds a candidate call or its name is written in code that is
+kept; top-level statements that are not definitions are always kept, being module-level context.
 """
 
 from __future__ import annotations
@@ -13,10 +11,11 @@ from __future__ import annotations
 import ast
 import bisect
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
-_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+from linter.module_index import first_line
+from linter.tree import DEFINITIONS
 
 
 @lru_cache(maxsize=8)
@@ -24,61 +23,37 @@ def _call_pattern(names: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:%s)\s*\(" % "|".join(sorted(map(re.escape, names))))
 
 
-def _candidate_lines(source: str, names: frozenset[str]) -> set[int]:
-    """Lines where a request method is called, by text: a hit in a string or comment only keeps
-    one more definition, and a text search costs far less than walking the whole tree."""
+def _line_numbers(source: str, pattern: re.Pattern[str]) -> Iterator[tuple[int, str]]:
+    """(line, matched text) of each match, by text: far cheaper than walking the whole tree."""
     line_starts = [0] + [match.end() for match in re.finditer(r"\r\n?|\n", source)]
-    return {bisect.bisect_right(line_starts, match.start()) for match in _call_pattern(names).finditer(source)}
+    for match in pattern.finditer(source):
+        yield bisect.bisect_right(line_starts, match.start()), match.group(0)
 
 
-def _names_used(statement: ast.stmt) -> set[str]:
-    used = set()
-    for node in ast.walk(statement):
-        if isinstance(node, ast.Name):
-            used.add(node.id)
-        elif isinstance(node, ast.Attribute):
-            used.add(node.attr)
-    return used
+def relevant_statements(source: str, tree: ast.Module, names: frozenset[str]) -> list[ast.stmt] | None:
+    """None when the module holds no call to a request method name; else the top-level statements to index.
 
-
-def _first_line(statement: ast.stmt) -> int:
-    return min([statement.lineno] + [decorator.lineno for decorator in getattr(statement, "decorator_list", [])])
-
-
-@dataclass(frozen=True)
-class RelevantSource:
-    text: str
-    line_map: tuple[int, ...] | None  # the file's line number of each line of `text`; None when all kept
-
-
-def relevant_source(source: str, tree: ast.Module, names: frozenset[str]) -> RelevantSource | None:
-    """None when the module holds no call to a request method name; else the source to parse."""
+    A request method name in a string or comment, or a definition's name written in a comment, only
+    keeps one definition more than needed: keeping too much costs time, never findings."""
     body = tree.body
-    starts = [_first_line(statement) for statement in body]
-    holding = {bisect.bisect_right(starts, line) - 1 for line in _candidate_lines(source, names)} - {-1}
+    starts = [first_line(statement) for statement in body]
+    holding = {bisect.bisect_right(starts, line) - 1 for line, _ in _line_numbers(source, _call_pattern(names))} - {-1}
     if not holding:
         return None
-    kept = {position for position, statement in enumerate(body) if position in holding or not isinstance(statement, _DEFINITIONS)}
-    used: set[str] = set()
+    left_out = {statement.name: position for position, statement in enumerate(body) if position not in holding and isinstance(statement, DEFINITIONS)}
+    if not left_out:
+        return body
+    named_by: dict[int, set[int]] = {}  # statement -> the left-out definitions its text names
+    words = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, left_out)))
+    for line, name in _line_numbers(source, words):
+        user = bisect.bisect_right(starts, line) - 1
+        if user != left_out[name]:
+            named_by.setdefault(user, set()).add(left_out[name])
+    kept = {position for position in range(len(body)) if position in holding or not isinstance(body[position], DEFINITIONS)}
     pending = list(kept)
     while pending:
-        used |= _names_used(body[pending.pop()])
-        for position, statement in enumerate(body):
-            if position not in kept and statement.name in used:  # only definitions are not kept yet
+        for position in named_by.get(pending.pop(), ()):
+            if position not in kept:
                 kept.add(position)
                 pending.append(position)
-    if len(kept) == len(body):
-        return RelevantSource(source, None)
-    lines = source.splitlines(keepends=True)
-    dropped: set[int] = set()
-    for position, statement in enumerate(body):
-        if position in kept:
-            continue
-        # libcst attaches the unindented comments between the previous statement and this one to
-        # this one (indented ones stay in the previous block), so they go with it
-        gap_start = body[position - 1].end_lineno + 1 if position > 0 else starts[position]
-        dropped.update(
-            number for number in range(gap_start, statement.end_lineno + 1) if number >= starts[position] or not lines[number - 1][:1].isspace()
-        )
-    numbers = tuple(number for number in range(1, len(lines) + 1) if number not in dropped)
-    return RelevantSource("".join(lines[number - 1] for number in numbers), numbers)
+    return [statement for position, statement in enumerate(body) if position in kept]

@@ -38,10 +38,13 @@ class Rule:
     requires: Requirements | None
     unless_fired: tuple[str, ...]
 
+# libyaml's loader when PyYAML was built with it (its wheels are): several times faster, equally safe.
+SAFE_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def read_yaml(name: str) -> dict[str, Any]:
     text = resources.files("linter.rules").joinpath(name).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=SAFE_YAML_LOADER)
     if not isinstance(data, dict):
         raise RuleDataError(f"{name}: expected a mapping at the top level")
     return data

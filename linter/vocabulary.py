@@ -67,14 +67,18 @@ class Vocabulary:
             by_language = spec.get("patterns")
             if not isinstance(by_language, dict) or not by_language:
                 raise RuleDataError(f"{where}: expected patterns by language")
-            patterns = []
+            languages = {}
             for language, items in by_language.items():
                 if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
                     raise RuleDataError(f"{where} {language}: expected a list of patterns")
-                expanded = [_expand(item, fragments, f"{where} {language}") for item in items]
-                _compile(expanded, f"{where} {language}")  # so an error names the language
-                patterns.extend(expanded)
-            self._signals.append((name, roles[name], _compile(patterns, where)))
+                languages[language] = [_expand(item, fragments, f"{where} {language}") for item in items]
+            try:
+                pattern = _compile([item for items in languages.values() for item in items], where)
+            except RuleDataError:
+                for language, items in languages.items():  # so that the error names the language
+                    _compile(items, f"{where} {language}")
+                raise
+            self._signals.append((name, roles[name], pattern))
         negation = data.get("negation") or {}
         self._negation_before = _compile(list((negation.get("before") or {}).values()), "vocabulary.yaml negation.before")
         self._negation_after = _compile(list((negation.get("after") or {}).values()), "vocabulary.yaml negation.after")

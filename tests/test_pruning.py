@@ -1,4 +1,4 @@
-"""Parsing only the code that can matter gives exactly the findings of parsing the whole module."""
+"""Indexing only the code that can matter gives exactly the findings of indexing the whole module."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from corpus import CORPUS, corpus_files
 from linter import engine
-from linter.pruning import RelevantSource, relevant_source
+from linter.pruning import relevant_statements
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from generate_corpus import generate  # noqa: E402
@@ -29,7 +29,7 @@ def both_ways(path: Path, monkeypatch) -> tuple[list, list]:
     source = path.read_text(encoding="utf-8")
     pruned = engine.analyse(source, str(path))
     with monkeypatch.context() as patch:
-        patch.setattr(engine, "relevant_source", lambda text, tree, names: RelevantSource(text, None))
+        patch.setattr(engine, "relevant_statements", lambda text, tree, names: list(tree.body))
         whole = engine.analyse(source, str(path))
     return pruned, whole
 
@@ -44,8 +44,8 @@ def test_generated_modules_are_pruned_and_findings_unchanged(generated, monkeypa
     names = engine.request_method_names()
     for path in generated:
         source = path.read_text()
-        relevant = relevant_source(source, ast.parse(source), names)
-        assert relevant is not None and relevant.line_map is not None and len(relevant.text) < len(source) / 2
+        kept = relevant_statements(source, ast.parse(source), names)
+        assert kept is not None and sum(statement.end_lineno - statement.lineno + 1 for statement in kept) < source.count("\n") / 2
         pruned, whole = both_ways(path, monkeypatch)
         assert pruned == whole
 
@@ -56,10 +56,9 @@ def test_helpers_named_by_kept_code_are_kept():
         "def unrelated():\n    return 1\n\n"
         "def ask(client, u):\n    return client.chat.completions.create(messages=[{'content': [helper(), {'type': 'image_url'}]}])\n"
     )
-    relevant = relevant_source(source, ast.parse(source), frozenset({"create"}))
-    assert "def helper" in relevant.text and "about the helper" in relevant.text and "unrelated" not in relevant.text
-    assert relevant.line_map == (1, 2, 3, 4, 7, 8, 9)
+    kept = relevant_statements(source, ast.parse(source), frozenset({"create"}))
+    assert [statement.name for statement in kept] == ["helper", "ask"]
 
 
-def test_no_request_call_means_nothing_to_parse():
-    assert relevant_source("import openai\nprint(openai)\n", ast.parse("import openai\nprint(openai)\n"), frozenset({"create"})) is None
+def test_no_request_call_means_nothing_to_index():
+    assert relevant_statements("import openai\nprint(openai)\n", ast.parse("import openai\nprint(openai)\n"), frozenset({"create"})) is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-import libcst as cst
+import ast
 
 from linter.clients.resolve import ClientResolver, Resolution
 from linter.model import Evidence, Level, Provider, Signal
@@ -18,7 +18,7 @@ class CallShape:
 
     family: str
     method: str
-    receiver: cst.BaseExpression | None  # the client expression, followed for context and media
+    receiver: ast.expr | None  # the client expression, followed for context and media
     provider: Provider
     implied_media: frozenset[str] = frozenset()  # media the call's shape itself says it sends
     implied_signals: tuple[Signal, ...] = ()  # what the call's shape itself says it does

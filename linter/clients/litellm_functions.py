@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from linter.clients.base import CallShape, provider_of
-from linter.clients.resolve import ClientResolver, Resolution, keyword
-from linter.module_index import CallCandidate
+from linter.clients.resolve import ClientResolver, Resolution
+from linter.module_index import CallCandidate, keyword_argument
 from linter.providers import endpoint_text
 from linter.ruledata import data_file
 
@@ -29,11 +29,12 @@ class LiteLLMFunctions:
         endpoint = resolver.endpoint_resolution(call, candidate.scope, short, self.name)
         if endpoint is not None and endpoint.status == "azure":
             return endpoint
-        model = keyword(call, ("model",)) or (call.args[0] if call.args and call.args[0].keyword is None else None)
-        text = endpoint_text(model.value, candidate.scope, resolver.index) if model is not None else None
+        named = keyword_argument(call, ("model",))
+        model = named.value if named is not None else (call.args[0] if call.args else None)
+        text = endpoint_text(model, candidate.scope, resolver.index) if model is not None else None
         if text is None or "$" in text:
             return endpoint
-        evidence = resolver.evidence(model.value, f"model={text!r}", "model")
+        evidence = resolver.evidence(model, f"model={text!r}", "model")
         if resolver.catalog.names_azure(text):
             return Resolution("azure", evidence, self.name)
         if "{}" not in text.split("/")[0]:  # "openai/gpt-4o", or "gpt-4o", which litellm sends to OpenAI

@@ -5,7 +5,7 @@ family (rules/clients.yaml)."""
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
 from linter.clients.base import CallShape, provider_of
 from linter.clients.resolve import ClientResolver
@@ -20,12 +20,12 @@ class MethodClientFamily:
 
     def match(self, candidate: CallCandidate, resolver: ClientResolver) -> CallShape | None:
         func = candidate.node.func
-        if not isinstance(func, cst.Attribute) or func.attr.value not in self.request_method_names:
+        if not isinstance(func, ast.Attribute) or func.attr not in self.request_method_names:
             return None
         resolution = resolver.resolve(func.value, candidate.scope)
         if resolution is None or resolution.family != self.name:
             return None
-        return CallShape(self.name, func.attr.value, func.value, provider_of(resolution))
+        return CallShape(self.name, func.attr, func.value, provider_of(resolution))
 
 
 def method_client_families() -> list[MethodClientFamily]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import libcst as cst
+import ast
 
 from linter.clients.base import CallShape, provider_of
 from linter.clients.resolve import ClientResolver, Resolution
 from linter.model import Evidence, Level, Signal
-from linter.module_index import CallCandidate
+from linter.module_index import CallCandidate, keyword_argument
 from linter.ruledata import data_file
 
 
@@ -24,16 +24,16 @@ class OpenAIFamily:
         self.request_paths = tuple(paths)
         self.request_method_names = frozenset(path[0] for path in paths)
 
-    def _path_and_receiver(self, call: cst.Call) -> tuple[str, cst.BaseExpression] | None:
+    def _path_and_receiver(self, call: ast.Call) -> tuple[str, ast.expr] | None:
         names: list[str] = []
-        receivers: list[cst.BaseExpression] = []
-        node: cst.BaseExpression = call.func
+        receivers: list[ast.expr] = []
+        node: ast.expr = call.func
         while len(names) <= 8:
-            if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value in self.wrapper_calls:
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in self.wrapper_calls:
                 node = node.func.value
-            elif isinstance(node, cst.Attribute):
-                if node.attr.value not in self.wrapper_attributes:
-                    names.append(node.attr.value)
+            elif isinstance(node, ast.Attribute):
+                if node.attr not in self.wrapper_attributes:
+                    names.append(node.attr)
                     receivers.append(node.value)
                 node = node.value
             else:
@@ -50,16 +50,16 @@ class OpenAIFamily:
         method, receiver = found
         resolution = resolver.resolve(receiver, candidate.scope)
         if resolution is None or resolution.status == "unknown":
-            legacy = next((arg for arg in candidate.node.args if arg.keyword is not None and arg.keyword.value in self.azure_only_arguments), None)
+            legacy = keyword_argument(candidate.node, self.azure_only_arguments)
             if legacy is not None:
-                resolution = Resolution("azure", resolver.evidence(legacy, f"{legacy.keyword.value}= (Azure deployment)"), self.name)
+                resolution = Resolution("azure", resolver.evidence(legacy, f"{legacy.arg}= (Azure deployment)"), self.name)
         media, signals = self._speaker_identification(candidate, resolver)
         return CallShape(self.name, method, receiver, provider_of(resolution), media, signals)
 
     def _speaker_identification(self, candidate: CallCandidate, resolver: ClientResolver) -> tuple[frozenset[str], tuple[Signal, ...]]:
         """audio.transcriptions.create(known_speaker_references=[...]) identifies speakers by their voice."""
-        for arg in candidate.node.args:
-            if arg.keyword is not None and arg.keyword.value in self.speaker_reference_arguments:
-                evidence = Evidence("code", resolver.index.line_of(arg), arg.keyword.value, Level.CALL)
-                return frozenset({"audio"}), (Signal("identity", "purpose", False, evidence), Signal("other_trait", "trait", False, evidence))
+        speakers = keyword_argument(candidate.node, self.speaker_reference_arguments)
+        if speakers is not None:
+            evidence = Evidence("code", speakers.lineno, speakers.arg, Level.CALL)
+            return frozenset({"audio"}), (Signal("identity", "purpose", False, evidence), Signal("other_trait", "trait", False, evidence))
         return frozenset(), ()

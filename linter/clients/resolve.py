@@ -7,19 +7,18 @@ classifies that constructor with the catalog in rules/clients.yaml.
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-import libcst as cst
-
 from linter.dataflow import load_argument_labels
 from linter.model import Evidence, Level
-from linter.module_index import Binding, ModuleIndex, Scope, dotted_name, string_text
+from linter.module_index import Binding, ModuleIndex, Scope, dotted_name, keyword_argument, string_text
 from linter.providers import classify_endpoint, endpoint_text, load_provider_data
 from linter.ruledata import data_file
-from linter.tree import descendants
+from linter.tree import DEFINITIONS, descendants
 
 _MAX_DEPTH = 12
 
@@ -81,11 +80,12 @@ def load_catalog() -> Catalog:
     )
 
 
-def returned_values(function: cst.FunctionDef) -> Iterator[cst.BaseExpression]:
+def returned_values(function: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.expr]:
     """Values of the function's own `return` statements (not those of nested functions)."""
-    for node in descendants(function.body, stop=(cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-        if isinstance(node, cst.Return) and node.value is not None:
-            yield node.value
+    for statement in function.body:
+        for node in descendants(statement, stop=(*DEFINITIONS, ast.Lambda)):
+            if isinstance(node, ast.Return) and node.value is not None:
+                yield node.value
 
 
 def combine(results: list[Resolution | None]) -> Resolution | None:
@@ -99,32 +99,30 @@ def combine(results: list[Resolution | None]) -> Resolution | None:
     return next((result for result in known if result.status == "unknown"), None)
 
 
-def keyword(call: cst.Call, names: tuple[str, ...] | frozenset[str]) -> cst.Arg | None:
-    return next((arg for arg in call.args if arg.keyword is not None and arg.keyword.value in names), None)
-
-
 class ClientResolver:
     def __init__(self, index: ModuleIndex, catalog: Catalog | None = None):
         self.index = index
         self.catalog = catalog or load_catalog()
 
-    def evidence(self, node: cst.CSTNode, text: str, kind: str = "client") -> Evidence:
+    def evidence(self, node: ast.AST, text: str, kind: str = "client") -> Evidence:
         return Evidence(kind, self.index.line_of(node), text, Level.CALL)
 
-    def resolve(self, node: cst.CSTNode, scope: Scope, depth: int = 0) -> Resolution | None:
+    def resolve(self, node: ast.AST, scope: Scope, depth: int = 0) -> Resolution | None:
         if depth > _MAX_DEPTH:
             return None
-        if isinstance(node, cst.Await):
-            return self.resolve(node.expression, scope, depth + 1)
-        if isinstance(node, cst.Call):
+        if isinstance(node, ast.Await):
+            return self.resolve(node.value, scope, depth + 1)
+        if isinstance(node, ast.Call):
             return self._from_call(node, scope, depth)
-        if isinstance(node, cst.IfExp):
+        if isinstance(node, ast.IfExp):
             return combine([self.resolve(node.body, scope, depth + 1), self.resolve(node.orelse, scope, depth + 1)])
-        if isinstance(node, (cst.BooleanOperation, cst.BinaryOperation)):  # `a or b`, LangChain `prompt | llm`
+        if isinstance(node, ast.BoolOp):  # `a or b`
+            return combine([self.resolve(value, scope, depth + 1) for value in node.values])
+        if isinstance(node, ast.BinOp):  # LangChain `prompt | llm`
             return combine([self.resolve(node.left, scope, depth + 1), self.resolve(node.right, scope, depth + 1)])
-        if isinstance(node, cst.Name):
-            return self._from_bindings(self.index.lookup(node.value, scope), depth)
-        if isinstance(node, cst.Attribute):
+        if isinstance(node, ast.Name):
+            return self._from_bindings(self.index.lookup(node.id, scope), depth)
+        if isinstance(node, ast.Attribute):
             dotted = dotted_name(node)
             bindings = self.index.attribute_bindings(dotted, scope) if dotted else []
             if any(binding.kind != "mutation" for binding in bindings):
@@ -154,8 +152,8 @@ class ClientResolver:
         annotation = binding.annotation
         if annotation is None:
             return None
-        if isinstance(annotation, cst.Subscript) and isinstance(annotation.slice[0].slice, cst.Index):  # Optional[X]
-            annotation = annotation.slice[0].slice.value
+        if isinstance(annotation, ast.Subscript):  # Optional[X], Union[X, Y]
+            annotation = annotation.slice.elts[0] if isinstance(annotation.slice, ast.Tuple) and annotation.slice.elts else annotation.slice
         qualified = self.index.qualify(annotation) or ""
         found = self.catalog.lookup(qualified)
         if found is not None and found[1] == "azure":
@@ -164,7 +162,7 @@ class ClientResolver:
             return Resolution("unknown", self.evidence(binding.annotation, f"parameter annotated {qualified.rsplit('.', 1)[-1]}, treated as Azure"), found[0])
         return None
 
-    def _from_call(self, call: cst.Call, scope: Scope, depth: int) -> Resolution | None:
+    def _from_call(self, call: ast.Call, scope: Scope, depth: int) -> Resolution | None:
         qualified = self.index.qualify(call.func) or ""
         short = qualified.rsplit(".", 1)[-1]
         found = self.catalog.lookup(qualified) if qualified else None
@@ -183,67 +181,66 @@ class ClientResolver:
         if qualified and load_provider_data().is_non_azure_package(qualified):
             return Resolution("not_azure", self.evidence(call, qualified))
         if qualified in self.catalog.first_argument_wrappers and call.args:
-            return self.resolve(call.args[0].value, scope, depth + 1)
+            return self.resolve(call.args[0], scope, depth + 1)
         functions = self._callee_functions(call.func, scope)
         if functions:
             return combine([self.resolve(value, info.scope, depth + 1) for info in functions for value in returned_values(info.node)])
-        given = keyword(call, self.catalog.wrapper_keywords)
+        given = keyword_argument(call, self.catalog.wrapper_keywords)
         if given is not None:
             return self.resolve(given.value, scope, depth + 1)
-        if isinstance(call.func, cst.Attribute):
-            if call.func.attr.value in self.catalog.azure_methods:
-                return Resolution("azure", self.evidence(call, call.func.attr.value + "()"), "openai")
+        if isinstance(call.func, ast.Attribute):
+            if call.func.attr in self.catalog.azure_methods:
+                return Resolution("azure", self.evidence(call, call.func.attr + "()"), "openai")
             # client.with_options(...), client.realtime.connect(...), llm.with_structured_output(M)
             return self.resolve(call.func.value, scope, depth + 1)
         return None
 
-    def _callee_functions(self, func: cst.BaseExpression, scope: Scope) -> list:
-        if isinstance(func, cst.Name):
-            bindings = self.index.lookup(func.value, scope)
-        elif isinstance(func, cst.Attribute) and dotted_name(func):
+    def _callee_functions(self, func: ast.expr, scope: Scope) -> list:
+        if isinstance(func, ast.Name):
+            bindings = self.index.lookup(func.id, scope)
+        elif isinstance(func, ast.Attribute) and dotted_name(func):
             bindings = self.index.attribute_bindings(dotted_name(func) or "", scope)
         else:
             return []
         return [binding.function for binding in bindings if binding.function is not None]
 
-    def endpoint_resolution(self, call: cst.Call, scope: Scope, short: str, family: str | None) -> Resolution | None:
+    def endpoint_resolution(self, call: ast.Call, scope: Scope, short: str, family: str | None) -> Resolution | None:
         """Azure, or another provider, when an endpoint argument of the call names one."""
-        for arg in call.args:
-            if arg.keyword is not None and arg.keyword.value in load_argument_labels().endpoint:
-                text = endpoint_text(arg.value, scope, self.index)
+        for argument in call.keywords:
+            if argument.arg in load_argument_labels().endpoint:
+                text = endpoint_text(argument.value, scope, self.index)
                 status = classify_endpoint(text) if text else None
                 if status is not None:
-                    return Resolution(status, self.evidence(arg.value, f"{short}({arg.keyword.value}={text})", "endpoint"), family)
+                    return Resolution(status, self.evidence(argument.value, f"{short}({argument.arg}={text})", "endpoint"), family)
         return None
 
-    def _configured_client(self, call: cst.Call, scope: Scope, short: str, family: str) -> Resolution:
+    def _configured_client(self, call: ast.Call, scope: Scope, short: str, family: str) -> Resolution:
         """OpenAI(base_url=...): an Azure endpoint, or Azure's api-version / api-key on a gateway, means Azure."""
-        for arg in call.args:
-            name = arg.keyword.value if arg.keyword is not None else None
-            if name in ("default_query", "default_headers") and isinstance(arg.value, cst.Dict):
-                keys = {string_text(element.key) for element in arg.value.elements if isinstance(element, cst.DictElement)}
+        for argument in call.keywords:
+            if argument.arg in ("default_query", "default_headers") and isinstance(argument.value, ast.Dict):
+                keys = {string_text(key) for key in argument.value.keys}
                 azure_keys = sorted(keys & {"api-version", "api-key"})
                 if azure_keys:
-                    return Resolution("azure", self.evidence(arg.value, f"{short}({name} with Azure {azure_keys[0]})"), family)
+                    return Resolution("azure", self.evidence(argument.value, f"{short}({argument.arg} with Azure {azure_keys[0]})"), family)
         return self.endpoint_resolution(call, scope, short, family) or Resolution(
             "unknown", self.evidence(call, f"{short}() with no endpoint in the file, treated as Azure"), family
         )
 
-    def _named_provider(self, call: cst.Call, short: str, family: str) -> Resolution:
+    def _named_provider(self, call: ast.Call, short: str, family: str) -> Resolution:
         """init_chat_model("azure_openai:gpt-4o"), init_chat_model(m, model_provider="azure_openai"),
         instructor.from_provider("azure_openai/dep"): the provider is the keyword, or the prefix of
         the first argument."""
-        named = keyword(call, self.catalog.provider_keywords)
+        named = keyword_argument(call, self.catalog.provider_keywords)
         provider = string_text(named.value) if named is not None else None
-        if provider is None and call.args and call.args[0].keyword is None:
-            first = string_text(call.args[0].value) or ""
+        if provider is None and call.args:
+            first = string_text(call.args[0]) or ""
             provider = re.split(r"[/:]", first, maxsplit=1)[0] if re.search(r"[/:]", first) else None
         if provider is None or "{}" in provider:
             return Resolution("unknown", self.evidence(call, f"{short}() with no provider in the file, treated as Azure"), family)
         status = "azure" if provider.lower().startswith(self.catalog.azure_prefixes) else "not_azure"
         return Resolution(status, self.evidence(call, f"{short}(provider {provider!r})"), family)
 
-    def _model_list(self, call: cst.Call, short: str, family: str) -> Resolution:
+    def _model_list(self, call: ast.Call, short: str, family: str) -> Resolution:
         """litellm.Router(model_list=[{"litellm_params": {"model": "azure/dep"}}])."""
         models = [text for node in _strings_under(call) if (text := string_text(node)) and "/" in text]
         for text in models:
@@ -273,5 +270,5 @@ class ClientResolver:
         return None
 
 
-def _strings_under(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    return (item for item in descendants(node) if isinstance(item, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)))
+def _strings_under(node: ast.AST) -> Iterator[ast.AST]:
+    return (item for item in descendants(node) if isinstance(item, (ast.Constant, ast.JoinedStr)))

@@ -3,14 +3,13 @@ Azure OpenAI host or an `/openai/deployments/<dep>/...` path, with the image in 
 
 from __future__ import annotations
 
+import ast
 import re
 
-import libcst as cst
-
 from linter.clients.base import CallShape
-from linter.clients.resolve import ClientResolver, keyword
+from linter.clients.resolve import ClientResolver
 from linter.model import Evidence, Level, Provider
-from linter.module_index import CallCandidate, Scope, dotted_name, string_text
+from linter.module_index import CallCandidate, Scope, dotted_name, keyword_argument, string_text
 from linter.providers import classify_endpoint, endpoint_text
 
 # A model API path, so that a POST to another Azure service (blob storage, Face) is not taken for one.
@@ -23,7 +22,7 @@ class RestFamily:
 
     def match(self, candidate: CallCandidate, resolver: ClientResolver) -> CallShape | None:
         call = candidate.node
-        method = call.func.attr.value if isinstance(call.func, cst.Attribute) else dotted_name(call.func)
+        method = call.func.attr if isinstance(call.func, ast.Attribute) else dotted_name(call.func)
         url = self._url(call, method or "", candidate.scope, resolver)
         if url is None:
             return None
@@ -36,9 +35,9 @@ class RestFamily:
         evidence = Evidence("endpoint", resolver.index.line_of(url), f"POST {text}", Level.CALL)
         return CallShape(self.name, f"{method} (HTTP)", None, Provider(status, evidence))
 
-    def _url(self, call: cst.Call, method: str, scope: Scope, resolver: ClientResolver) -> cst.BaseExpression | None:
-        positional = [arg.value for arg in call.args if arg.keyword is None]
-        named = keyword(call, ("url",))
+    def _url(self, call: ast.Call, method: str, scope: Scope, resolver: ClientResolver) -> ast.expr | None:
+        positional = call.args
+        named = keyword_argument(call, ("url",))
         if method == "post":
             return named.value if named is not None else (positional[0] if positional else None)
         if method == "request":  # session.request("POST", url, json=...)
@@ -47,10 +46,10 @@ class RestFamily:
             return None
         if method == "urlopen" and positional:  # urlopen(Request(url, data=...)) or a request built earlier
             request = positional[0]
-            if isinstance(request, cst.Name):
-                values = [b.value for b in resolver.index.lookup(request.value, scope) if b.kind == "assign" and b.value is not None]
+            if isinstance(request, ast.Name):
+                values = [b.value for b in resolver.index.lookup(request.id, scope) if b.kind == "assign" and b.value is not None]
                 request = values[-1] if values else request
-            if isinstance(request, cst.Call) and (dotted_name(request.func) or "").endswith("Request"):
-                inner = keyword(request, ("url",))
-                return inner.value if inner is not None else (request.args[0].value if request.args else None)
+            if isinstance(request, ast.Call) and (dotted_name(request.func) or "").endswith("Request"):
+                inner = keyword_argument(request, ("url",))
+                return inner.value if inner is not None else (request.args[0] if request.args else None)
         return None
