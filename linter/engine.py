@@ -144,8 +144,6 @@ def failure(reason: str) -> Finding:
 def failure_reason(error: BaseException) -> str:
     if isinstance(error, AnalysisFailure):
         return str(error)
-    if isinstance(error, RecursionError):
-        return "the code is nested too deeply to analyse"
     return f"internal error {type(error).__name__}: {error}"
 
 

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from linter.comments import Comment, Comments, indentation
+from linter.comments import Attachment, Comment, Comments
 from linter.model import TextItem
-from linter.tree import DEFINITIONS, FUNCTIONS, walk
+from linter.tree import walk
 from linter.vocabulary import split_identifier
 
 _ENV_READERS = frozenset({"os.environ.get", "os.getenv", "environ.get", "getenv", "os.environ.setdefault"})
@@ -163,11 +163,6 @@ def source_lines(source: str) -> list[str]:
     return _LINE.findall(source)
 
 
-def first_line(statement: ast.stmt) -> int:
-    """The statement's first line, its decorators included."""
-    return min([statement.lineno] + [decorator.lineno for decorator in getattr(statement, "decorator_list", ())])
-
-
 def _docstring_node(body: list[ast.stmt]) -> ast.AST | None:
     if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
         return body[0].value
@@ -180,13 +175,14 @@ class ModuleIndex:
     def __init__(self, tree: ast.Module, lines: list[str]):
         self.tree = tree
         self.lines = lines
-        self.comments: Comments = Comments(lines, [])
+        self.comments = Comments(lines, [])
+        self.attachment = Attachment(self.comments, tree)
         self.imports: dict[str, str] = {}
         self.docstrings: set[int] = set()
         self.module_owner = Owner("module", tree, None)
+        self.owners: list[Owner] = [self.module_owner]  # the module, then each function and class
         self.module_scope = Scope(self.module_owner, None, None)
         self.candidates: list[CallCandidate] = []
-        self.function_ends: dict[int, int] = {}  # id(def) -> last line of its body, comments included
 
     def line_of(self, node: ast.AST | Comment) -> int:
         return getattr(node, "lineno", None) or getattr(node, "line", 1)
@@ -207,28 +203,25 @@ class ModuleIndex:
         return b"".join(lines).decode("utf-8", "replace")
 
     def statement_comments(self, statement: ast.stmt | None) -> list[Comment]:
-        """Comments on the lines above a statement and at the end of its line (or of its header)."""
+        """The comments leading a statement and the one trailing its last line (or its header)."""
         if statement is None:
             return []
-        start = first_line(statement)
-        found = [] if self.tree.body and statement is self.tree.body[0] else self.comments.leading(start, indentation(self.lines[start - 1]))
+        found = list(self.attachment.leading.get(id(statement), ()))
         trailing = self.comments.trailing(self._header_end(statement))
         return found + [trailing] if trailing is not None else found
 
     def _header_end(self, statement: ast.stmt) -> int:
-        body = getattr(statement, "body", None) or getattr(statement, "cases", None)
+        if isinstance(statement, ast.Match):
+            return statement.subject.end_lineno or statement.lineno
+        body = getattr(statement, "body", None)
         if not body:
             return statement.end_lineno or statement.lineno
-        inner = first_line(body[0]) if isinstance(body[0], ast.stmt) else body[0].pattern.lineno
-        if self.lines[inner - 1][: body[0].col_offset if isinstance(body[0], ast.stmt) else 0].strip():
-            return inner  # `if ready: send()` on one line
-        number = inner - 1
-        while number > statement.lineno and not self.comments.is_code_line(number):
-            number -= 1
-        return number
+        return self.attachment.header_line(body[0])
 
     def function_comments(self, function: FunctionInfo) -> list[Comment]:
-        return self.comments.between(function.node.lineno, self.function_ends.get(id(function.node), function.node.end_lineno))
+        """Every comment in a function, its block's footer included."""
+        node = function.node
+        return self.comments.between(node.lineno, max(node.end_lineno or node.lineno, self.attachment.last_line.get(id(node), 0)))
 
     def comments_inside(self, node: ast.AST) -> list[Comment]:
         if getattr(node, "end_lineno", None) is None:
@@ -343,6 +336,7 @@ class _Indexer:
         owner = Owner("class", node, self.owner)
         owner.class_info = ClassInfo(node, owner)
         self.owners.append(owner)
+        self.index.owners.append(owner)
         self.definitions.append((node, owner))
         self.record_name(node.name, node.lineno)
         self.mark_docstring(node.body)
@@ -361,6 +355,7 @@ class _Indexer:
         else:
             self.bind(node.name, Binding("function", node, node, self.scope, function=info))
         self.owners.append(owner)
+        self.index.owners.append(owner)
         self.scopes.append(scope)
         self.definitions.append((node, owner))
         self.record_name(node.name, node.lineno)
@@ -521,31 +516,15 @@ class _Indexer:
             self.index.candidates.append(CallCandidate(node, self.scope, self.owner, self.statement))
 
     # -- comments, once the strings are known ------------------------------------------------
-    def attach_comments(self, dropped: list[ast.stmt]) -> None:
-        """Each comment goes to the innermost function or class whose lines (leading comments and
-        block footer included) hold it, else to the module; comments of left-out code to nobody."""
+    def attach_comments(self) -> None:
+        """Each comment goes to its function, class or the module; comments of left-out code to nobody."""
         index = self.index
-        comments = index.comments = Comments(index.lines, self.string_spans)
-        first = index.tree.body[0] if index.tree.body else None
-        regions = []
-        for node, owner in [*self.definitions, *((statement, None) for statement in dropped)]:
-            start = first_line(node)
-            indent = indentation(index.lines[start - 1])
-            end = comments.footer_end(node.end_lineno, indent)
-            if owner is not None and isinstance(node, FUNCTIONS):
-                index.function_ends[id(node)] = end
-            regions.append((start if node is first else comments.leading_start(start, indent), -end, owner))
-        regions.sort(key=lambda region: region[:2])
-        open_regions: list[tuple[int, int, Owner | None]] = []
-        position = 0
-        for number in comments.sorted_lines:
-            while position < len(regions) and regions[position][0] <= number:
-                open_regions.append(regions[position])
-                position += 1
-            while open_regions and -open_regions[-1][1] < number:
-                open_regions.pop()
-            owner = open_regions[-1][2] if open_regions else index.module_owner
-            comment = comments.by_line[number]
+        index.comments = Comments(index.lines, self.string_spans)
+        index.attachment = Attachment(index.comments, index.tree)
+        owners = {id(node): owner for node, owner in self.definitions}
+        for number, holder in index.attachment.owner_of.items():
+            owner = index.module_owner if holder is None else owners.get(id(holder))  # None: left out
+            comment = index.comments.by_line[number]
             if owner is not None and comment.is_evidence:
                 owner.items.append(TextItem("comment", number, comment.text))
 
@@ -563,8 +542,7 @@ def build_index(
     indexer.mark_docstring(tree.body)
     for statement in kept:
         walk(statement, indexer.enter, indexer.leave, (ast.stmt,))
-    kept_ids = {id(statement) for statement in kept}
-    indexer.attach_comments([statement for statement in tree.body if id(statement) not in kept_ids and isinstance(statement, DEFINITIONS)])
-    for owner in (index.module_owner, *(owner for _, owner in indexer.definitions)):
+    indexer.attach_comments()
+    for owner in index.owners:
         owner.items.extend(TextItem("name", line, words) for name, line in owner.names.items() if (words := split_identifier(name)))
     return index

@@ -25,8 +25,8 @@ class AzureFacePolicyPlugin:
 
     def __init__(self, tree: ast.Module, lines: list[str], filename: str = "stdin"):
         # flake8 only loads plugins that take `tree`, and runs them once `ast` has parsed the file.
-        # The tree says which code can matter; that code is parsed again from `lines` with libcst,
-        # for its comments (never from the file on disk: editors send unsaved buffers on stdin).
+        # The analysis reads that tree, and comments from `lines` (never from the file on disk:
+        # editors send unsaved buffers on stdin).
         self.tree = tree
         self.lines = lines
         self.filename = filename
@@ -58,7 +58,7 @@ class AzureFacePolicyPlugin:
         source = "".join(self.lines)
         if not might_send_media(source):
             return
-        try:  # libcst loads only once a file names a client: editors start flake8 for each file
+        try:  # the engine loads only once a file names a client: editors start flake8 for each file
             from linter.engine import analyse
         except Exception as error:  # even a broken install must not abort the user's flake8 run
             yield 1, 0, f"AFP900 {rule_by_code('AFP900').message}: cannot load the analysis ({type(error).__name__}: {error})", type(self)

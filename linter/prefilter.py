@@ -1,5 +1,5 @@
-"""The text test every file passes before anything is parsed, kept free of libcst so that loading
-the plugin, and files that name no client, cost next to nothing."""
+"""The text test every file passes before anything is analysed, kept free of the engine's imports so
+that loading the plugin, and files that name no client, cost next to nothing."""
 
 from __future__ import annotations
 

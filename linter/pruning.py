@@ -14,8 +14,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from linter.module_index import first_line
-from linter.tree import DEFINITIONS
+from linter.tree import DEFINITIONS, first_line
 
 
 @lru_cache(maxsize=8)

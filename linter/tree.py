@@ -57,3 +57,8 @@ def descendants(root: ast.AST, stop: tuple[type, ...] = ()) -> Iterator[ast.AST]
         yield node
         if node is root or not isinstance(node, stop):
             stack.extend(children(node))
+
+
+def first_line(statement: ast.stmt) -> int:
+    """The statement's first line, its decorators included."""
+    return min([statement.lineno] + [decorator.lineno for decorator in getattr(statement, "decorator_list", ())])
