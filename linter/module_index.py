@@ -175,8 +175,8 @@ class ModuleIndex:
     def __init__(self, tree: ast.Module, lines: list[str]):
         self.tree = tree
         self.lines = lines
-        self.comments = Comments(lines, [])
-        self.attachment = Attachment(self.comments, tree)
+        self.comments: Comments  # set once the walk has found the string literals
+        self.attachment: Attachment
         self.imports: dict[str, str] = {}
         self.docstrings: set[int] = set()
         self.module_owner = Owner("module", tree, None)
@@ -293,7 +293,7 @@ class _Indexer:
         if isinstance(node, ast.stmt):
             self.statements.append(node)
         handler = self._handler("visit_", type(node))
-        return handler(self, node) is not False if handler is not None else True
+        return handler is None or handler(self, node) is not False
 
     def leave(self, node: ast.stmt) -> None:
         handler = self._handler("leave_", type(node))

@@ -46,7 +46,10 @@ def walk(root: ast.AST, enter: Callable[[ast.AST], bool | None], leave: Callable
         if isinstance(node, leave_types):
             stack.append((node, True))
         if enter(node) is not False:
-            stack.extend((child, False) for child in reversed(children(node)))
+            found = children(node)
+            if found:
+                found.reverse()
+                stack.extend([(child, False) for child in found])
 
 
 def descendants(root: ast.AST, stop: tuple[type, ...] = ()) -> Iterator[ast.AST]:
