@@ -50,7 +50,7 @@ def indentation(line: str) -> int:
 
 
 class Comments:
-    """Every comment of a module, by line, with the line-based attachment rules."""
+    """Every comment of a module, by line."""
 
     def __init__(self, lines: list[str], string_spans: list[tuple[int, int, int, int]]):
         self.lines = lines
@@ -67,7 +67,7 @@ class Comments:
         self.sorted_lines = sorted(self.by_line)
 
     @staticmethod
-    def _comment_on(number: int, line: str, strings) -> Comment | None:
+    def _comment_on(number: int, line: str, strings: list[tuple[int, int]] | tuple[()]) -> Comment | None:
         index = line.find("#")
         while index != -1:
             column = byte_column(line, index)

@@ -1,6 +1,6 @@
 """Reads one configuration file near the analysed code into (key path, value) entries.
 
-Formats: dotenv (python-dotenv's parser), YAML (PyYAML safe_load), JSON, TOML (tomllib / tomli) and
+Formats: dotenv (python-dotenv's parser), YAML (PyYAML's safe loader), JSON, TOML (tomllib / tomli) and
 INI (configparser). Values of keys that name a secret are dropped here, before anything else sees
 them. Anything unreadable, binary, oversized, malformed or not a regular file is skipped with a
 reason, never raised.

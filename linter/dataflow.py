@@ -158,7 +158,7 @@ class FlowFollower:
             key = config_reference(node)
             if key:
                 self._item(flow, "config_ref", node.lineno, key)
-        text = string_text(node)
+        text = string_text(node) if isinstance(node, (ast.Constant, ast.JoinedStr)) else None
         if text is not None:
             self._item(flow, "docstring" if id(node) in self.index.docstrings else label, node.lineno, text)
             for prefix, kind in self.markers.data_url_prefixes:

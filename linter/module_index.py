@@ -17,6 +17,7 @@ from linter.tree import walk
 from linter.vocabulary import split_identifier
 
 _ENV_READERS = frozenset({"os.environ.get", "os.getenv", "environ.get", "getenv", "os.environ.setdefault"})
+_ENV_READER_NAMES = frozenset(name.rsplit(".", 1)[-1] for name in _ENV_READERS)
 _ENVIRON = frozenset({"os.environ", "environ"})
 _SELF_NAMES = frozenset({"self", "cls"})
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
@@ -115,6 +116,13 @@ def keyword_argument(call: ast.Call, names: tuple[str, ...] | frozenset[str]) ->
     return next((keyword for keyword in call.keywords if keyword.arg in names), None)
 
 
+def _last_name(node: ast.AST) -> str | None:
+    """`get` of `os.environ.get`: a cheap test before the whole dotted name is built."""
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return node.id if isinstance(node, ast.Name) else None
+
+
 def _subscript_key(node: ast.Subscript) -> str | None:
     return None if isinstance(node.slice, (ast.Slice, ast.Tuple)) else string_text(node.slice)
 
@@ -122,10 +130,10 @@ def _subscript_key(node: ast.Subscript) -> str | None:
 def environment_read(node: ast.AST) -> tuple[str, ast.expr | None] | None:
     """`os.environ["K"]`, `os.getenv("K", default)`, `os.environ.get(...)`: the variable's name (empty
     when it is not a literal) and the default, if any."""
-    if isinstance(node, ast.Call) and (node.args or node.keywords) and dotted_name(node.func) in _ENV_READERS:
+    if isinstance(node, ast.Call) and _last_name(node.func) in _ENV_READER_NAMES and dotted_name(node.func) in _ENV_READERS:
         values = [value for _, value, _ in call_arguments(node)]
-        return string_text(values[0]) or "", values[1] if len(values) > 1 else None
-    if isinstance(node, ast.Subscript) and dotted_name(node.value) in _ENVIRON:
+        return (string_text(values[0]) or "", values[1] if len(values) > 1 else None) if values else None
+    if isinstance(node, ast.Subscript) and _last_name(node.value) == "environ" and dotted_name(node.value) in _ENVIRON:
         key = _subscript_key(node)
         return (key or "", None) if not isinstance(node.slice, (ast.Slice, ast.Tuple)) else None
     return None
@@ -184,8 +192,8 @@ class ModuleIndex:
         self.module_scope = Scope(self.module_owner, None, None)
         self.candidates: list[CallCandidate] = []
 
-    def line_of(self, node: ast.AST | Comment) -> int:
-        return getattr(node, "lineno", None) or getattr(node, "line", 1)
+    def line_of(self, node: ast.AST) -> int:
+        return getattr(node, "lineno", 1)
 
     def column_of(self, node: ast.AST) -> int:
         """Characters before the node on its line (`ast` counts UTF-8 bytes)."""

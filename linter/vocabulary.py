@@ -25,6 +25,7 @@ class Match:
     line_offset: int  # lines between the start of the scanned text and the match
 
 
+@lru_cache(maxsize=4096)
 def split_identifier(name: str) -> str:
     """`identifySuspect_face` -> `identify Suspect face`: identifiers read as words."""
     return _CAMEL_BOUNDARY.sub(" ", name.replace("_", " ")).strip()
