@@ -7,6 +7,7 @@ import textwrap
 import pytest
 
 from linter.engine import vision_calls
+from linter.model import Level
 
 HEADER = "from openai import AzureOpenAI, OpenAI\nclient = AzureOpenAI(api_version='2024-10-21')\n"
 IMAGE = '{"type": "image_url", "image_url": {"url": u}}'
@@ -80,3 +81,26 @@ def test_a_client_passed_in_is_found_without_the_word_openai():
     code = "def ask(client, u):\n    return client.chat.completions.create(model='d', messages=[{'role': 'user', 'content': [{'type': 'image_url', 'image_url': {'url': u}}]}])\n"
     (call,) = vision_calls(code)
     assert call.provider.status == "unknown"
+
+
+def test_comments_inside_arguments_and_helpers_are_call_level_evidence():
+    code = HEADER + textwrap.dedent(
+        f"""
+        def instructions():
+            # identify the person against the watchlist
+            return "Answer briefly."
+
+        def ask(u):
+            return client.chat.completions.create(model='d', messages=[
+                # who is in the frame
+                {{'role': 'user', 'content': [instructions(), {IMAGE}]}},
+            ])
+
+        def unrelated():
+            # identify the person: a comment of another function is not this call's evidence
+            return 1
+        """
+    )
+    (call,) = vision_calls(code)
+    comments = {(s.evidence.line, s.evidence.level) for s in call.signals if s.evidence.kind == "comment"}
+    assert comments == {(5, Level.CALL), (10, Level.CALL), (10, Level.FUNCTION)}
