@@ -52,13 +52,15 @@ def hostile_folder(tmp_path_factory) -> Path:
 
 
 def test_flake8_reports_each_hostile_file_normally(hostile_folder):
-    result = run_flake8("--isolated", "--select=AFP,E9", "--format=%(path)s|%(code)s", ".", cwd=hostile_folder)
+    # CPython 3.10's ast.parse raises ValueError on a NUL byte, which flake8 itself does not catch
+    names = [name for name in HOSTILE if sys.version_info >= (3, 11) or name != "nul_byte.py"]
+    result = run_flake8("--isolated", "--select=AFP,E9", "--format=%(path)s|%(code)s", *names, cwd=hostile_folder)
     assert "Traceback" not in result.stderr, result.stderr
-    found: dict[str, set[str]] = {name: set() for name in HOSTILE}
+    found: dict[str, set[str]] = {name: set() for name in names}
     for line in result.stdout.splitlines():
         path, code = line.split("|")
         found[Path(path).name].add(code)
-    assert found == {name: expected for name, (_, expected) in HOSTILE.items()}
+    assert found == {name: HOSTILE[name][1] for name in names}
 
 
 def test_command_reports_each_hostile_file_without_a_traceback(hostile_folder):
