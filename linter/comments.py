@@ -149,18 +149,17 @@ class Attachment:
     def _block(self, statements: list[ast.stmt], header: int, owner: ast.AST | None, module: bool = False):
         """Attaches the comments of a block; returns the blocks its last statement closes, and its end."""
         end, chain = header, []
-        for statement in statements:
-            leading = self._split(self._gap(end, first_line(statement)), chain)
+        for position, statement in enumerate(statements):
+            above = self._split(self._gap(end, first_line(statement)), chain)
             holder = statement if isinstance(statement, DEFINITIONS) else owner
             if isinstance(statement, DEFINITIONS):
                 self.parent[id(statement)] = owner
                 self.definitions.append(statement)
-            if module and statement is statements[0]:
-                holder, leading = None, []  # the module's header, not the statement's
-                for comment in self._gap(end, first_line(statement)):
-                    self._own(comment, None)
-            self.leading[id(statement)] = leading
-            for comment in leading:
+            if module and position == 0:
+                holder = None  # the module's header: the module's comments, leading no statement
+            else:
+                self.leading[id(statement)] = above
+            for comment in above:
                 self._own(comment, holder)
             chain = self._compound(statement, owner)
             end = statement.end_lineno or statement.lineno

@@ -134,8 +134,7 @@ def environment_read(node: ast.AST) -> tuple[str, ast.expr | None] | None:
         values = [value for _, value, _ in call_arguments(node)]
         return (string_text(values[0]) or "", values[1] if len(values) > 1 else None) if values else None
     if isinstance(node, ast.Subscript) and _last_name(node.value) == "environ" and dotted_name(node.value) in _ENVIRON:
-        key = _subscript_key(node)
-        return (key or "", None) if not isinstance(node.slice, (ast.Slice, ast.Tuple)) else None
+        return None if isinstance(node.slice, (ast.Slice, ast.Tuple)) else (string_text(node.slice) or "", None)
     return None
 
 
@@ -283,7 +282,6 @@ class _Indexer:
         self.owners: list[Owner] = [index.module_owner]
         self.scopes: list[Scope] = [index.module_scope]
         self.statements: list[ast.stmt] = []
-        self.definitions: list[tuple[ast.stmt, Owner | None]] = []  # each def and class, with its owner
         self.string_parts: set[int] = set()  # the literal pieces of f-strings, read with their f-string
         self.string_spans: list[tuple[int, int, int, int]] = []
         self.comment_lines = {number for number, line in enumerate(index.lines, start=1) if "#" in line}
@@ -345,7 +343,6 @@ class _Indexer:
         owner.class_info = ClassInfo(node, owner)
         self.owners.append(owner)
         self.index.owners.append(owner)
-        self.definitions.append((node, owner))
         self.record_name(node.name, node.lineno)
         self.mark_docstring(node.body)
 
@@ -365,7 +362,6 @@ class _Indexer:
         self.owners.append(owner)
         self.index.owners.append(owner)
         self.scopes.append(scope)
-        self.definitions.append((node, owner))
         self.record_name(node.name, node.lineno)
         self.mark_docstring(node.body)
         arguments = node.args
@@ -529,7 +525,7 @@ class _Indexer:
         index = self.index
         index.comments = Comments(index.lines, self.string_spans)
         index.attachment = Attachment(index.comments, index.tree)
-        owners = {id(node): owner for node, owner in self.definitions}
+        owners = {id(owner.node): owner for owner in index.owners}
         for number, holder in index.attachment.owner_of.items():
             owner = index.module_owner if holder is None else owners.get(id(holder))  # None: left out
             comment = index.comments.by_line[number]
