@@ -189,7 +189,7 @@ class FlowFollower:
             self._dict_media(node, flow)
         elif isinstance(node, ast.Call):
             self._call_media(node, scope, flow)
-            for keyword, value, _ in reversed(list(call_arguments(node))):
+            for keyword, value in reversed(list(call_arguments(node))):
                 arg_label = self.labels.label(keyword, label)
                 if arg_label is not None:
                     stack.append((value, scope, arg_label))

@@ -87,7 +87,7 @@ def vision_calls(
             continue
         arguments = follower.follow(
             (value, candidate.scope, label)
-            for keyword, value, _ in call_arguments(candidate.node)
+            for keyword, value in call_arguments(candidate.node)
             if (label := follower.labels.label(keyword, "prompt")) is not None
         )
         client = follower.follow([(shape.receiver, candidate.scope, "string")]) if shape.receiver is not None else Flow()

@@ -104,12 +104,12 @@ def string_text(node: ast.AST | None) -> str | None:
     return None
 
 
-def call_arguments(call: ast.Call) -> Iterator[tuple[str | None, ast.expr, ast.AST]]:
-    """(keyword or None, value, node to point at) for each argument, positional ones first."""
+def call_arguments(call: ast.Call) -> Iterator[tuple[str | None, ast.expr]]:
+    """(keyword or None, value) for each argument, positional ones first."""
     for value in call.args:
-        yield None, (value.value if isinstance(value, ast.Starred) else value), value
+        yield None, (value.value if isinstance(value, ast.Starred) else value)
     for keyword in call.keywords:
-        yield keyword.arg, keyword.value, keyword
+        yield keyword.arg, keyword.value
 
 
 def keyword_argument(call: ast.Call, names: tuple[str, ...] | frozenset[str]) -> ast.keyword | None:
@@ -131,7 +131,7 @@ def environment_read(node: ast.AST) -> tuple[str, ast.expr | None] | None:
     """`os.environ["K"]`, `os.getenv("K", default)`, `os.environ.get(...)`: the variable's name (empty
     when it is not a literal) and the default, if any."""
     if isinstance(node, ast.Call) and _last_name(node.func) in _ENV_READER_NAMES and dotted_name(node.func) in _ENV_READERS:
-        values = [value for _, value, _ in call_arguments(node)]
+        values = [value for _, value in call_arguments(node)]
         return (string_text(values[0]) or "", values[1] if len(values) > 1 else None) if values else None
     if isinstance(node, ast.Subscript) and _last_name(node.value) == "environ" and dotted_name(node.value) in _ENVIRON:
         return None if isinstance(node.slice, (ast.Slice, ast.Tuple)) else (string_text(node.slice) or "", None)
@@ -514,7 +514,7 @@ class _Indexer:
         if not isinstance(func, ast.Attribute):
             return
         if func.attr in self.mutating_methods:
-            for _, value, _ in call_arguments(node):
+            for _, value in call_arguments(node):
                 self.bind_mutation(func.value, value, func.attr)
         if func.attr in self.request_method_names:
             self.index.candidates.append(CallCandidate(node, self.scope, self.owner, self.statement))
