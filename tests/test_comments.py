@@ -35,6 +35,10 @@ TEMPLATE = """
 # inside a string, not a comment
 """
 value = f"{URL}#{'#'}"  # after an f-string
+CAFE = "café # déjà vu"  # après le café
+if CAFE:
+	count = 1  # tab-indented
+	# tab-indented footer
 
 
 # about the class

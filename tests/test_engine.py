@@ -82,3 +82,9 @@ def test_module_evidence_is_built_once_per_file_not_per_call(monkeypatch):
     monkeypatch.setattr(EvidenceReader, "signals", lambda self, items, level: scanned.append(len(items)) or original(self, items, level))
     assert len(engine.analyse(source)) == 100
     assert sum(scanned) < 2 * (300 + 100 * 40)  # module items counted once, not once per call
+
+
+def test_columns_count_characters_not_utf8_bytes():
+    # `ast` counts columns in UTF-8 bytes; flake8 and editors count characters
+    source = POLICE_CALL.replace("client.chat.completions.create(", "réponse_é = client.chat.completions.create(")
+    assert [(f.code, f.line, f.column) for f in engine.analyse(source)] == [("AFP101", 4, 12)]  # 14 in bytes
