@@ -100,7 +100,7 @@ def editor(args: argparse.Namespace, plain: str, plugin: str, scratch: Path) -> 
     path = scratch / "editor.py"
     path.write_text(source)
     sys.path.insert(0, str(HERE.parent))
-    from linter.engine import analyse
+    from flake8_azure_face_policy.engine import analyse
 
     tree = ast.parse(source)
     findings = analyse(source, str(path), tree=tree)  # the rule data loads once per process
@@ -135,7 +135,7 @@ def main() -> None:
     only = set(args.only or (1, 2, 3, 4))
     # Byte-compile the plugin as pip does when it installs a wheel: an editable checkout (with
     # PYTHONDONTWRITEBYTECODE set) would otherwise be compiled again by every flake8 process.
-    package = importlib.util.find_spec("linter")
+    package = importlib.util.find_spec("flake8_azure_face_policy")
     for folder in package.submodule_search_locations if package else ():
         compileall.compile_dir(folder, quiet=1)
     plain = str(plain_flake8(args.plain_venv))

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from linter import __version__
-from linter.engine import analyse, failure_reason, vision_calls
-from linter.files import SkippedFile, python_files, read_source
-from linter.inventory import inventory_entry, render_json, render_markdown
-from linter.model import Finding, Settings, VisionCall
-from linter.project import project_context
-from linter.sarif import sarif_document
+from flake8_azure_face_policy import __version__
+from flake8_azure_face_policy.engine import analyse, failure_reason, vision_calls
+from flake8_azure_face_policy.source.files import SkippedFile, python_files, read_source
+from flake8_azure_face_policy.report.inventory import inventory_entry, render_json, render_markdown
+from flake8_azure_face_policy.model import Finding, Settings, VisionCall
+from flake8_azure_face_policy.context.project import project_context
+from flake8_azure_face_policy.report.sarif import sarif_document
 
 EXIT_CLEAN, EXIT_FINDINGS = 0, 1  # usage errors exit 2, through argparse
 PROGRESS_THRESHOLD = 200  # files; below this a run is quick enough to need no progress line

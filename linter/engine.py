@@ -8,19 +8,20 @@ import warnings
 from functools import lru_cache
 from pathlib import Path
 
-from linter.clients import ClientResolver, client_families
-from linter.dataflow import Flow, FlowFollower
-from linter.decisions import decide
-from linter.evidence import EvidenceReader, collect_signals
-from linter.messages import format_message
-from linter.model import Finding, Settings, VisionCall
-from linter.module_index import CallCandidate, build_index, call_arguments, keyword_argument, source_lines
-from linter.providers import endpoint_text
-from linter.prefilter import might_send_media
-from linter.pruning import relevant_statements
-from linter.project import project_context
-from linter.ruledata import data_file, load_rules, rule_by_code
-from linter.vocabulary import load_vocabulary
+from flake8_azure_face_policy.calls.families import ClientResolver, client_families
+from flake8_azure_face_policy.calls.dataflow import Flow, FlowFollower
+from flake8_azure_face_policy.decisions.decide import decide
+from flake8_azure_face_policy.context.evidence import EvidenceReader, collect_signals
+from flake8_azure_face_policy.report.messages import format_message
+from flake8_azure_face_policy.model import Finding, Settings, VisionCall
+from flake8_azure_face_policy.source.index import CallCandidate, build_index
+from flake8_azure_face_policy.source.syntax import call_arguments, keyword_argument, source_lines
+from flake8_azure_face_policy.calls.providers import endpoint_text
+from flake8_azure_face_policy.source.prefilter import might_send_media
+from flake8_azure_face_policy.source.pruning import relevant_statements
+from flake8_azure_face_policy.context.project import project_context
+from flake8_azure_face_policy.ruledata import data_file, load_rules, rule_by_code
+from flake8_azure_face_policy.context.vocabulary import load_vocabulary
 
 FAILURE_CODE = "AFP900"
 

@@ -6,10 +6,10 @@ import argparse
 import ast
 from typing import Any, Iterator
 
-from linter import __version__
-from linter.model import Settings
-from linter.prefilter import might_send_media
-from linter.ruledata import rule_by_code
+from flake8_azure_face_policy import __version__
+from flake8_azure_face_policy.model import Settings
+from flake8_azure_face_policy.source.prefilter import might_send_media
+from flake8_azure_face_policy.ruledata import rule_by_code
 
 
 def _codes(value: str | list[str]) -> tuple[str, ...]:
@@ -59,7 +59,7 @@ class AzureFacePolicyPlugin:
         if not might_send_media(source):
             return
         try:  # the engine loads only once a file names a client: editors start flake8 for each file
-            from linter.engine import analyse
+            from flake8_azure_face_policy.engine import analyse
         except Exception as error:  # even a broken install must not abort the user's flake8 run
             yield 1, 0, f"AFP900 {rule_by_code('AFP900').message}: cannot load the analysis ({type(error).__name__}: {error})", type(self)
             return

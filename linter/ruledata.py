@@ -1,4 +1,4 @@
-"""Loads and validates the data in `rules/` (shipped as `linter.rules`), once per process."""
+"""Loads and validates the data in `rules/` (shipped as `flake8_azure_face_policy.rules`), once per process."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ SAFE_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_yaml(name: str) -> dict[str, Any]:
-    text = resources.files("linter.rules").joinpath(name).read_text(encoding="utf-8")
+    text = resources.files("flake8_azure_face_policy.rules").joinpath(name).read_text(encoding="utf-8")
     data = yaml.load(text, Loader=SAFE_YAML_LOADER)
     if not isinstance(data, dict):
         raise RuleDataError(f"{name}: expected a mapping at the top level")

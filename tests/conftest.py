@@ -12,8 +12,6 @@ from corpus import CORPUS
 ROOT = Path(__file__).resolve().parent.parent
 
 
-# The console script, as users run it (`python -m flake8` would put the working directory, and so a
-# checkout's own `linter/` folder, ahead of the installed package).
 FLAKE8 = str(Path(sys.executable).parent / "flake8")
 
 

@@ -37,8 +37,22 @@ def test_text_output_matches_flake8_form():
 
 def test_python_dash_m_is_the_same_command(tmp_path):
     # run from an empty folder so the installed package, not a checkout's folder, is imported
-    result = subprocess.run([sys.executable, "-m", "linter", "check", str(CORPUS / "springfield_pd_patrol")], cwd=tmp_path, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "flake8_azure_face_policy", "check", str(CORPUS / "springfield_pd_patrol")], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 1 and "AFP101" in result.stdout
+
+
+def test_python_dash_m_imports_nothing_from_the_working_directory(tmp_path):
+    """`python -m` puts the working directory first on sys.path: the analysed repository's `yaml.py`
+    or `flake8.py` must not run."""
+    marker = tmp_path / "imported.marker"
+    for name in ("yaml", "flake8", "pathspec", "dotenv", "linter", "libcst"):
+        (tmp_path / f"{name}.py").write_text(f"open({str(marker)!r}, 'a').write({name!r})\n")
+    (tmp_path / "patrol.py").write_text((CORPUS / "springfield_pd_patrol/patrol_assist/recorded_review.py").read_text())
+    for command in ("check", "inventory"):
+        result = subprocess.run([sys.executable, "-m", "flake8_azure_face_policy", command, "patrol.py"], cwd=tmp_path, capture_output=True, text=True)
+        assert "Traceback" not in result.stderr, result.stderr
+        assert not marker.exists(), marker.read_text()
+    assert result.returncode == 0 and "patrol.py" in result.stdout
 
 
 def test_parallel_output_is_identical_to_one_process():

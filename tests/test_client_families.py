@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpus import CORPUS
-from linter.engine import vision_calls
+from flake8_azure_face_policy.engine import vision_calls
 
 EXPECTED = {
     "fam_azure_ai_inference/app/kiosk.py": {("azure-ai-inference", "complete")},

@@ -1,6 +1,6 @@
 """Comments found by line and attached by rule agree with libcst's concrete syntax tree.
 
-`ast` has no comments; `linter.comments` finds them outside the string spans `ast` reports and
+`ast` has no comments; `flake8_azure_face_policy.context.comments` finds them outside the string spans `ast` reports and
 attaches them as libcst does (Fixit's recipe for comments near a node). libcst, a test dependency
 only, is the oracle: on every corpus file, generated modules and tricky snippets, each statement's
 comments and each comment's owner (innermost function or class, else the module) must match.
@@ -19,9 +19,10 @@ from hypothesis import given, settings, strategies as st
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from corpus import CORPUS, corpus_files
-from linter.comments import Comment
-from linter.engine import mutating_methods, request_method_names
-from linter.module_index import build_index, source_lines
+from flake8_azure_face_policy.context.comments import Comment
+from flake8_azure_face_policy.engine import mutating_methods, request_method_names
+from flake8_azure_face_policy.source.index import build_index
+from flake8_azure_face_policy.source.syntax import source_lines
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from generate_corpus import generate  # noqa: E402

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpus import CORPUS, corpus_files, read_expectations
-from linter.engine import vision_calls
+from flake8_azure_face_policy.engine import vision_calls
 
 FILES = corpus_files()
 

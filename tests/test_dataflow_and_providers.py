@@ -6,8 +6,8 @@ import textwrap
 
 import pytest
 
-from linter.engine import vision_calls
-from linter.model import Level
+from flake8_azure_face_policy.engine import vision_calls
+from flake8_azure_face_policy.model import Level
 
 HEADER = "from openai import AzureOpenAI, OpenAI\nclient = AzureOpenAI(api_version='2024-10-21')\n"
 IMAGE = '{"type": "image_url", "image_url": {"url": u}}'
@@ -68,7 +68,7 @@ def test_call_position_is_the_sending_call():
 
 
 def test_files_without_client_names_are_not_parsed(monkeypatch):
-    import linter.engine as engine
+    import flake8_azure_face_policy.engine as engine
 
     def fail(source):
         raise AssertionError("parsed a file the prefilter should have skipped")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from linter.decisions import decide, stated_purpose
-from linter.model import Evidence, Level, Provider, Signal, VisionCall
-from linter.ruledata import load_rules
+from flake8_azure_face_policy.decisions.decide import decide, stated_purpose
+from flake8_azure_face_policy.model import Evidence, Level, Provider, Signal, VisionCall
+from flake8_azure_face_policy.ruledata import load_rules
 
 ROLES = {"identity": "purpose", "benign": "purpose", "face": "trait", "other_trait": "trait"}
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from linter import engine
-from linter.messages import snippet
-from linter.model import Settings
+from flake8_azure_face_policy import engine
+from flake8_azure_face_policy.report.messages import snippet
+from flake8_azure_face_policy.model import Settings
 
 POLICE_CALL = '''"""Springfield police."""
 from openai import AzureOpenAI
@@ -68,7 +68,7 @@ def test_snippets_cannot_forge_output_lines():
 
 
 def test_module_evidence_is_built_once_per_file_not_per_call(monkeypatch):
-    from linter.evidence import EvidenceReader
+    from flake8_azure_face_policy.context.evidence import EvidenceReader
 
     constants = "".join(f'NOTE_{n} = "note number {n} about the lobby camera"\n' for n in range(300))
     calls = "".join(

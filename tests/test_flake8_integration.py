@@ -114,6 +114,26 @@ def test_loading_the_plugin_does_not_load_the_engine():
     import subprocess
     import sys
 
-    code = "import sys, linter.plugin; print('linter.engine' in sys.modules)"
+    code = "import sys, flake8_azure_face_policy.plugin; print('flake8_azure_face_policy.engine' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).resolve().parent)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_a_project_with_its_own_linter_package_still_loads_the_plugin(tmp_path):
+    """The engine's source folder is `linter/`; installed as `flake8_azure_face_policy`, a user's own
+    `linter` package on the path (`python -m flake8` puts the working directory first) cannot shadow it."""
+    import subprocess
+    import sys
+
+    (tmp_path / "linter").mkdir()
+    write(tmp_path / "linter", "__init__.py", "raise ImportError('the project\'s own linter package')\n")
+    write(tmp_path / "linter", "plugin.py", "raise ImportError('the project\'s own linter.plugin')\n")
+    write(tmp_path, "patrol.py", VIOLATION)
+    by_script = run_flake8("--isolated", "--select=AFP", "patrol.py", cwd=tmp_path)
+    by_module = subprocess.run(
+        [sys.executable, "-m", "flake8", "--isolated", "--select=AFP", "patrol.py"], cwd=tmp_path, capture_output=True, text=True, timeout=600
+    )
+    for result in (by_script, by_module):
+        assert result.returncode == 1, result.stderr
+        assert "patrol.py:8:12: AFP101" in result.stdout, result.stdout + result.stderr
+        assert "Traceback" not in result.stderr

@@ -10,11 +10,11 @@ import pytest
 
 from conftest import run_flake8
 from corpus import CORPUS
-from linter import project as project_module
-from linter.config_files import ConfigFile, Skipped, is_secret_key, read_config_file
-from linter.engine import analyse, vision_calls
-from linter.model import Settings
-from linter.project import find_root, project_context
+from flake8_azure_face_policy.context import project as project_module
+from flake8_azure_face_policy.context.config_files import ConfigFile, Skipped, is_secret_key, read_config_file
+from flake8_azure_face_policy.engine import analyse, vision_calls
+from flake8_azure_face_policy.model import Settings
+from flake8_azure_face_policy.context.project import find_root, project_context
 
 CALL = textwrap.dedent(
     """\

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from corpus import CORPUS, corpus_files
-from linter import engine
-from linter.pruning import relevant_statements
+from flake8_azure_face_policy import engine
+from flake8_azure_face_policy.source.pruning import relevant_statements
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from generate_corpus import generate  # noqa: E402

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import run_flake8
 from corpus import CORPUS
-from linter.engine import analyse
-from linter.project import project_context
+from flake8_azure_face_policy.engine import analyse
+from flake8_azure_face_policy.context.project import project_context
 
 COMMAND = str(Path(sys.executable).parent / "azure-face-policy")
 CALL = (

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from linter.ruledata import RuleDataError, data_file, load_rules, parse_rules, signal_roles
-from linter.vocabulary import Vocabulary, load_vocabulary
+from flake8_azure_face_policy.ruledata import RuleDataError, data_file, load_rules, parse_rules, signal_roles
+from flake8_azure_face_policy.context.vocabulary import Vocabulary, load_vocabulary
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules"
 POLICY = Path(__file__).resolve().parent.parent.parent / "shared" / "POLICY.md"

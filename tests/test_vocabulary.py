@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from linter.vocabulary import load_vocabulary, normalise, split_identifier
+from flake8_azure_face_policy.context.vocabulary import load_vocabulary, normalise
+from flake8_azure_face_policy.source.syntax import split_identifier
 
 
 def affirmed(text: str) -> set[str]:

@@ -18,7 +18,7 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from linter.engine import analyse
+    from flake8_azure_face_policy.engine import analyse
 
 PREFIX = (
     "from openai import AzureOpenAI\nclient = AzureOpenAI(api_version='v')\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from linter.model import Evidence
+from flake8_azure_face_policy.model import Evidence
 
 SNIPPET_LIMIT = 48
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")

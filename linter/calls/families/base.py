@@ -7,9 +7,9 @@ from typing import Protocol
 
 import ast
 
-from linter.clients.resolve import ClientResolver, Resolution
-from linter.model import Evidence, Level, Provider, Signal
-from linter.module_index import CallCandidate
+from flake8_azure_face_policy.calls.resolve import ClientResolver, Resolution
+from flake8_azure_face_policy.model import Evidence, Level, Provider, Signal
+from flake8_azure_face_policy.source.index import CallCandidate
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from linter.tree import DEFINITIONS, first_line
+from flake8_azure_face_policy.source.tree import DEFINITIONS, first_line
 
 # Comments that annotate the corpus or silence flake8 are never evidence.
 _NOT_EVIDENCE_COMMENT = re.compile(r"^#\s*(?:ruleid|ok|todoruleid|todook)\s*:|^#\s*noqa\b|#\s*noqa\b", re.IGNORECASE)

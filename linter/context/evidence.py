@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from linter.dataflow import Flow
-from linter.model import Evidence, Level, Settings, Signal, TextItem
-from linter.module_index import CallCandidate, ModuleIndex, Owner
-from linter.project import ProjectContext
-from linter.vocabulary import Vocabulary, normalise, split_identifier
+from flake8_azure_face_policy.calls.dataflow import Flow
+from flake8_azure_face_policy.model import Evidence, Level, Settings, Signal, TextItem
+from flake8_azure_face_policy.source.index import CallCandidate, ModuleIndex, Owner
+from flake8_azure_face_policy.context.project import ProjectContext
+from flake8_azure_face_policy.context.vocabulary import Vocabulary, normalise
+from flake8_azure_face_policy.source.syntax import split_identifier
 
 US_CODES = frozenset({"US", "USA"})
 

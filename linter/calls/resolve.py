@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-from linter.dataflow import load_argument_labels
-from linter.model import Evidence, Level
-from linter.module_index import Binding, ModuleIndex, Scope, dotted_name, keyword_argument, string_text
-from linter.providers import classify_endpoint, endpoint_text, load_provider_data
-from linter.ruledata import data_file
-from linter.tree import DEFINITIONS, descendants
+from flake8_azure_face_policy.calls.dataflow import load_argument_labels
+from flake8_azure_face_policy.model import Evidence, Level
+from flake8_azure_face_policy.source.index import Binding, ModuleIndex, Scope
+from flake8_azure_face_policy.source.syntax import dotted_name, keyword_argument, string_text
+from flake8_azure_face_policy.calls.providers import classify_endpoint, endpoint_text, load_provider_data
+from flake8_azure_face_policy.ruledata import data_file
+from flake8_azure_face_policy.source.tree import DEFINITIONS, descendants
 
 _MAX_DEPTH = 12
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 import ast
 import re
 
-from linter.clients.base import CallShape
-from linter.clients.resolve import ClientResolver
-from linter.model import Evidence, Level, Provider
-from linter.module_index import CallCandidate, Scope, dotted_name, keyword_argument, string_text
-from linter.providers import classify_endpoint, endpoint_text
+from flake8_azure_face_policy.calls.families.base import CallShape
+from flake8_azure_face_policy.calls.resolve import ClientResolver
+from flake8_azure_face_policy.model import Evidence, Level, Provider
+from flake8_azure_face_policy.source.index import CallCandidate, Scope
+from flake8_azure_face_policy.source.syntax import dotted_name, keyword_argument, string_text
+from flake8_azure_face_policy.calls.providers import classify_endpoint, endpoint_text
 
 # A model API path, so that a POST to another Azure service (blob storage, Face) is not taken for one.
 _MODEL_PATH = re.compile(r"(?:^|[/}])(?:openai|models)/|chat/completions|/responses\b", re.IGNORECASE)

@@ -22,7 +22,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from linter.ruledata import SAFE_YAML_LOADER
+from flake8_azure_face_policy.ruledata import SAFE_YAML_LOADER
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from linter.decisions import closest_context, decide, stated_purpose
-from linter.messages import describe, snippet
-from linter.model import VisionCall
-from linter.ruledata import load_rules
+from flake8_azure_face_policy.decisions.decide import closest_context, decide, stated_purpose
+from flake8_azure_face_policy.report.messages import describe, snippet
+from flake8_azure_face_policy.model import VisionCall
+from flake8_azure_face_policy.ruledata import load_rules
 
 
 @dataclass(frozen=True)

@@ -1,26 +1,19 @@
 """One pass over a module's `ast` tree: scopes and bindings, text per owner, and request-call candidates.
 
 Names are resolved here from the module's own imports and assignments, which is all the decisions
-need. Comments come from `linter.comments`, attached by line as a concrete syntax tree would attach them.
+need. Comments come from `flake8_azure_face_policy.context.comments`, attached by line as a concrete syntax tree would attach them.
 """
 
 from __future__ import annotations
 
 import ast
-import re
 from dataclasses import dataclass, field
-from typing import Iterator
 
-from linter.comments import Attachment, Comment, Comments
-from linter.model import TextItem
-from linter.tree import walk
-from linter.vocabulary import split_identifier
-
-_ENV_READERS = frozenset({"os.environ.get", "os.getenv", "environ.get", "getenv", "os.environ.setdefault"})
-_ENV_READER_NAMES = frozenset(name.rsplit(".", 1)[-1] for name in _ENV_READERS)
-_ENVIRON = frozenset({"os.environ", "environ"})
-_SELF_NAMES = frozenset({"self", "cls"})
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+from flake8_azure_face_policy.context.comments import Attachment, Comment, Comments
+from flake8_azure_face_policy.model import TextItem
+from flake8_azure_face_policy.source.syntax import SELF_NAMES, call_arguments, config_reference, dotted_name, is_own_attribute, string_text
+from flake8_azure_face_policy.source.tree import walk
+from flake8_azure_face_policy.source.syntax import split_identifier
 
 
 @dataclass(eq=False)
@@ -78,96 +71,6 @@ class CallCandidate:
     scope: Scope
     owner: Owner
     statement: ast.stmt | None
-
-
-def dotted_name(node: ast.AST) -> str | None:
-    """`a.b.c` for a chain of names, else None."""
-    parts = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if not isinstance(node, ast.Name):
-        return None
-    parts.append(node.id)
-    return ".".join(reversed(parts))
-
-
-def string_text(node: ast.AST | None) -> str | None:
-    """The text of a string literal, f-string (placeholders as {}) or implicit concatenation."""
-    if isinstance(node, ast.Constant):
-        value = node.value
-        if isinstance(value, str):
-            return value
-        return value.decode("latin-1") if isinstance(value, bytes) else None
-    if isinstance(node, ast.JoinedStr):
-        return "".join(part.value if isinstance(part, ast.Constant) else "{}" for part in node.values)
-    return None
-
-
-def call_arguments(call: ast.Call) -> Iterator[tuple[str | None, ast.expr]]:
-    """(keyword or None, value) for each argument, positional ones first."""
-    for value in call.args:
-        yield None, (value.value if isinstance(value, ast.Starred) else value)
-    for keyword in call.keywords:
-        yield keyword.arg, keyword.value
-
-
-def keyword_argument(call: ast.Call, names: tuple[str, ...] | frozenset[str]) -> ast.keyword | None:
-    return next((keyword for keyword in call.keywords if keyword.arg in names), None)
-
-
-def _last_name(node: ast.AST) -> str | None:
-    """`get` of `os.environ.get`: a cheap test before the whole dotted name is built."""
-    if isinstance(node, ast.Attribute):
-        return node.attr
-    return node.id if isinstance(node, ast.Name) else None
-
-
-def _subscript_key(node: ast.Subscript) -> str | None:
-    return None if isinstance(node.slice, (ast.Slice, ast.Tuple)) else string_text(node.slice)
-
-
-def environment_read(node: ast.AST) -> tuple[str, ast.expr | None] | None:
-    """`os.environ["K"]`, `os.getenv("K", default)`, `os.environ.get(...)`: the variable's name (empty
-    when it is not a literal) and the default, if any."""
-    if isinstance(node, ast.Call) and _last_name(node.func) in _ENV_READER_NAMES and dotted_name(node.func) in _ENV_READERS:
-        values = [value for _, value in call_arguments(node)]
-        return (string_text(values[0]) or "", values[1] if len(values) > 1 else None) if values else None
-    if isinstance(node, ast.Subscript) and _last_name(node.value) == "environ" and dotted_name(node.value) in _ENVIRON:
-        return None if isinstance(node.slice, (ast.Slice, ast.Tuple)) else (string_text(node.slice) or "", None)
-    return None
-
-
-def config_reference(node: ast.AST) -> str | None:
-    """The configuration key an expression reads: `os.environ["CAMERA_SOURCE"]`, `os.getenv(...)`,
-    `config["camera"]["source"]` (camera.source), `settings.camera_source` (settings.camera_source)."""
-    read = environment_read(node)
-    if read is not None:
-        return read[0] or None
-    if isinstance(node, ast.Subscript):
-        keys = []
-        while isinstance(node, ast.Subscript):
-            key = _subscript_key(node)
-            if key is None:
-                return None
-            keys.append(key)
-            node = node.value
-        return ".".join(reversed(keys))
-    if isinstance(node, ast.Attribute):
-        dotted = dotted_name(node)
-        if dotted is not None and "." in dotted:
-            return dotted.split(".", 1)[1]
-    return None
-
-
-def is_own_attribute(node: ast.Attribute) -> bool:
-    """`self.face_gallery`: an attribute the author named, unlike a library method such as `.read_text`."""
-    return isinstance(node.value, ast.Name) and node.value.id in _SELF_NAMES
-
-
-def source_lines(source: str) -> list[str]:
-    """The source's lines as Python numbers them (only CR, LF and CRLF end a line)."""
-    return _LINE.findall(source)
 
 
 def _docstring_node(body: list[ast.stmt]) -> ast.AST | None:
@@ -260,7 +163,7 @@ class ModuleIndex:
     def attribute_bindings(self, dotted: str, scope: Scope) -> list[Binding]:
         """Bindings of `self.x` (from every method of the class) or of a dotted global like `openai.api_type`."""
         head, _, rest = dotted.partition(".")
-        if head in _SELF_NAMES and scope.class_info is not None:
+        if head in SELF_NAMES and scope.class_info is not None:
             attribute = rest.split(".")[0]
             found = list(scope.class_info.attributes.get(attribute, ()))
             method = scope.class_info.methods.get(attribute)
@@ -447,7 +350,7 @@ class _Indexer:
             return
         head, _, rest = dotted.partition(".")
         binding = Binding(kind, value, self.statement, self.scope, via=via)
-        if head in _SELF_NAMES and rest and self.scope.class_info is not None:
+        if head in SELF_NAMES and rest and self.scope.class_info is not None:
             self.scope.class_info.attributes.setdefault(rest.split(".")[0], []).append(binding)
         elif head in self.index.imports:  # openai.api_type = "azure" sets the module for everyone
             self.bind(dotted, binding, self.index.module_scope)

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from linter.ruledata import RuleDataError, data_file, signal_roles
+from flake8_azure_face_policy.source.syntax import CAMEL_BOUNDARY
+from flake8_azure_face_policy.ruledata import RuleDataError, data_file, signal_roles
 
 _FRAGMENT = re.compile(r"<(\w+)>")
-_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _CLAUSE_END = re.compile(r"[.;!?\n,:()\[\]{}]")
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 NEGATION_WINDOW_WORDS = 5
@@ -25,15 +25,9 @@ class Match:
     line_offset: int  # lines between the start of the scanned text and the match
 
 
-@lru_cache(maxsize=4096)
-def split_identifier(name: str) -> str:
-    """`identifySuspect_face` -> `identify Suspect face`: identifiers read as words."""
-    return _CAMEL_BOUNDARY.sub(" ", name.replace("_", " ")).strip()
-
-
 def normalise(text: str) -> str:
     """Prose keeps its words; underscores and camelCase joins become spaces."""
-    return _CAMEL_BOUNDARY.sub(" ", text.replace("_", " "))
+    return CAMEL_BOUNDARY.sub(" ", text.replace("_", " "))
 
 
 def _expand(pattern: str, fragments: dict[str, str], where: str) -> str:

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from linter.tree import DEFINITIONS, first_line
+from flake8_azure_face_policy.source.tree import DEFINITIONS, first_line
 
 
 @lru_cache(maxsize=8)

@@ -8,8 +8,10 @@ from functools import lru_cache
 
 import ast
 
-from linter.module_index import ModuleIndex, Scope, dotted_name, environment_read, string_text
-from linter.ruledata import data_file
+from flake8_azure_face_policy.source.index import ModuleIndex, Scope
+
+from flake8_azure_face_policy.source.syntax import dotted_name, environment_read, string_text
+from flake8_azure_face_policy.ruledata import data_file
 
 _URL_HOST = re.compile(r"\b(?:https?|wss?)://([^\s/:{}?#]+)", re.IGNORECASE)
 _MAX_DEPTH = 8

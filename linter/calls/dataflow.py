@@ -12,22 +12,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
-from linter.comments import Comment
-from linter.model import TextItem
-from linter.module_index import (
-    Binding,
-    ModuleIndex,
-    Scope,
-    call_arguments,
-    config_reference,
-    dotted_name,
-    is_own_attribute,
-    keyword_argument,
-    string_text,
-)
-from linter.ruledata import data_file
-from linter.tree import children
-from linter.vocabulary import split_identifier
+from flake8_azure_face_policy.context.comments import Comment
+from flake8_azure_face_policy.model import TextItem
+from flake8_azure_face_policy.source.index import Binding, ModuleIndex, Scope
+from flake8_azure_face_policy.source.syntax import call_arguments, config_reference, dotted_name, is_own_attribute, keyword_argument, string_text
+from flake8_azure_face_policy.ruledata import data_file
+from flake8_azure_face_policy.source.tree import children
+from flake8_azure_face_policy.source.syntax import split_identifier
 
 # Bounds the walk on pathological modules; real data flows reach a few hundred nodes.
 NODE_BUDGET = 20_000

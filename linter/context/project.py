@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from linter.config_files import ConfigFile, Skipped, config_format, read_config_file
-from linter.model import Settings
+from flake8_azure_face_policy.context.config_files import ConfigFile, Skipped, config_format, read_config_file
+from flake8_azure_face_policy.model import Settings
 
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "tox.ini", ".flake8", ".git")
 PYPROJECT_TABLE = "azure-face-policy"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from linter.clients.base import CallShape, provider_of
-from linter.clients.resolve import ClientResolver, Resolution
-from linter.module_index import CallCandidate, keyword_argument
-from linter.providers import endpoint_text
-from linter.ruledata import data_file
+from flake8_azure_face_policy.calls.families.base import CallShape, provider_of
+from flake8_azure_face_policy.calls.resolve import ClientResolver, Resolution
+from flake8_azure_face_policy.source.index import CallCandidate
+from flake8_azure_face_policy.source.syntax import keyword_argument
+from flake8_azure_face_policy.calls.providers import endpoint_text
+from flake8_azure_face_policy.ruledata import data_file
 
 
 class LiteLLMFunctions:

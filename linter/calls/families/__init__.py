@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from linter.clients.base import CallShape, ClientFamily
-from linter.clients.litellm_functions import LiteLLMFunctions
-from linter.clients.method_clients import method_client_families
-from linter.clients.openai_sdk import OpenAIFamily
-from linter.clients.resolve import ClientResolver
-from linter.clients.rest import RestFamily
+from flake8_azure_face_policy.calls.families.base import CallShape, ClientFamily
+from flake8_azure_face_policy.calls.families.litellm_functions import LiteLLMFunctions
+from flake8_azure_face_policy.calls.families.method_clients import method_client_families
+from flake8_azure_face_policy.calls.families.openai_sdk import OpenAIFamily
+from flake8_azure_face_policy.calls.resolve import ClientResolver
+from flake8_azure_face_policy.calls.families.rest import RestFamily
 
 
 @lru_cache(maxsize=None)

@@ -7,11 +7,11 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from linter import __version__
-from linter.messages import describe
-from linter.model import Evidence, Finding
-from linter.project import find_root
-from linter.ruledata import data_file, load_rules
+from flake8_azure_face_policy import __version__
+from flake8_azure_face_policy.report.messages import describe
+from flake8_azure_face_policy.model import Evidence, Finding
+from flake8_azure_face_policy.context.project import find_root
+from flake8_azure_face_policy.ruledata import data_file, load_rules
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "azureFacePolicyCall/v1"
@@ -19,7 +19,7 @@ FINGERPRINT_KEY = "azureFacePolicyCall/v1"
 
 @lru_cache(maxsize=None)
 def rule_page(code: str) -> str:
-    return resources.files("linter.rule_docs").joinpath(f"{code}.md").read_text(encoding="utf-8")
+    return resources.files("flake8_azure_face_policy.rule_docs").joinpath(f"{code}.md").read_text(encoding="utf-8")
 
 
 def _summary(page: str) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from linter.model import Evidence, Signal, VisionCall
-from linter.ruledata import Rule
+from flake8_azure_face_policy.model import Evidence, Signal, VisionCall
+from flake8_azure_face_policy.ruledata import Rule
 
 _TRAIT_OF_SIGNAL = {"face": "face", "other_trait": "other"}
 

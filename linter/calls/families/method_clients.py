@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import ast
 
-from linter.clients.base import CallShape, provider_of
-from linter.clients.resolve import ClientResolver
-from linter.module_index import CallCandidate
-from linter.ruledata import data_file
+from flake8_azure_face_policy.calls.families.base import CallShape, provider_of
+from flake8_azure_face_policy.calls.resolve import ClientResolver
+from flake8_azure_face_policy.source.index import CallCandidate
+from flake8_azure_face_policy.ruledata import data_file
 
 
 class MethodClientFamily:

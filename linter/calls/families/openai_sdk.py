@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import ast
 
-from linter.clients.base import CallShape, provider_of
-from linter.clients.resolve import ClientResolver, Resolution
-from linter.model import Evidence, Level, Signal
-from linter.module_index import CallCandidate, keyword_argument
-from linter.ruledata import data_file
+from flake8_azure_face_policy.calls.families.base import CallShape, provider_of
+from flake8_azure_face_policy.calls.resolve import ClientResolver, Resolution
+from flake8_azure_face_policy.model import Evidence, Level, Signal
+from flake8_azure_face_policy.source.index import CallCandidate
+from flake8_azure_face_policy.source.syntax import keyword_argument
+from flake8_azure_face_policy.ruledata import data_file
 
 
 class OpenAIFamily:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from linter.ruledata import data_file
+from flake8_azure_face_policy.ruledata import data_file
 
 
 @lru_cache(maxsize=None)
