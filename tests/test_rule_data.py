@@ -11,7 +11,8 @@ from flake8_azure_face_policy.ruledata import RuleDataError, data_file, load_rul
 from flake8_azure_face_policy.context.vocabulary import Vocabulary, load_vocabulary
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules"
-POLICY = Path(__file__).resolve().parent.parent.parent / "shared" / "POLICY.md"
+ROOT = Path(__file__).resolve().parent.parent
+POLICY = ROOT / "docs" / "policy.md"
 
 
 def test_rules_load_in_code_order():
@@ -34,12 +35,24 @@ def test_every_rule_has_a_docs_page_matching_its_data(rule):
         assert rule.clause in page
 
 
-@pytest.mark.skipif(not POLICY.exists(), reason="../shared/POLICY.md is not beside this checkout")
-def test_clause_labels_exist_in_policy():
+def test_every_clause_is_explained_in_the_policy_page_its_rule_links_to():
     policy = POLICY.read_text(encoding="utf-8")
+    headings = {re.sub(r"[^a-z0-9 -]", "", line[4:].lower()).replace(" ", "-") for line in policy.splitlines() if line.startswith("### ")}
     for rule in load_rules():
-        if rule.clause != "none":
-            assert rule.clause in policy
+        if rule.clause == "none":
+            continue
+        page = (DOCS / f"{rule.code}.md").read_text(encoding="utf-8")
+        anchors = re.findall(r"\(\.\./policy\.md#([a-z0-9-]+)\)", page)
+        assert anchors and all(anchor in headings for anchor in anchors), (rule.code, anchors)
+        assert any(rule.clause.lower() in anchor and rule.code.lower() in anchor for anchor in anchors), rule.code
+
+
+def test_no_product_file_refers_to_the_shared_folder():
+    """Users have the product, not the folder its developers read: only tests may look beside it."""
+    product = [ROOT / "README.md", ROOT / "pyproject.toml", *(ROOT / "linter").rglob("*.py"), *(ROOT / "rules").rglob("*"), *(ROOT / "docs").rglob("*")]
+    for path in product:
+        if path.is_file():
+            assert "../shared" not in path.read_text(encoding="utf-8"), path
 
 
 ROLES = {"identity": "purpose", "gallery": "context"}
@@ -69,3 +82,13 @@ def test_malformed_vocabulary_is_reported_by_name():
         Vocabulary({"signals": {"identity": {"role": "purpose", "patterns": {"en": ["<nobody>"]}}}})
     with pytest.raises(RuleDataError, match="role must be one of"):
         signal_roles({"signals": {"identity": {"role": "mood"}}})
+
+
+def test_sarif_help_links_resolve_away_from_the_repository():
+    from flake8_azure_face_policy.report.sarif import sarif_rules
+
+    for rule in sarif_rules():
+        targets = re.findall(r"\]\(([^)]+)\)", rule["help"]["markdown"])
+        assert all(target.startswith("https://") for target in targets), (rule["id"], targets)
+        if rule["id"] != "AFP900":
+            assert any(target.endswith("/docs/policy.md#" + target.rsplit("#", 1)[-1]) for target in targets if "#" in target), rule["id"]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urljoin
 
 from flake8_azure_face_policy import __version__
 from flake8_azure_face_policy.report.messages import describe
@@ -15,6 +17,7 @@ from flake8_azure_face_policy.ruledata import data_file, load_rules
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "azureFacePolicyCall/v1"
+_MARKDOWN_LINK = re.compile(r"\]\((?![a-z][a-z0-9+.-]*:|#)([^)\s]+)\)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -32,6 +35,12 @@ def _pascal(name: str) -> str:
     return "".join(part.capitalize() for part in name.split("-"))
 
 
+def absolute_links(markdown: str, page_url: str) -> str:
+    """A rule page's relative links (`../policy.md#...`) resolved against the page's published URL:
+    code scanning shows the help text away from the repository's docs folder."""
+    return _MARKDOWN_LINK.sub(lambda link: f"]({urljoin(page_url, link.group(1))})", markdown)
+
+
 def sarif_rules() -> list[dict]:
     base = data_file("rules.yaml")["documentation"]
     rules = []
@@ -45,7 +54,7 @@ def sarif_rules() -> list[dict]:
                 "shortDescription": {"text": rule.title},
                 "fullDescription": {"text": _summary(page)},
                 "helpUri": f"{base}{rule.code}.md",
-                "help": {"text": _summary(page), "markdown": page},
+                "help": {"text": _summary(page), "markdown": absolute_links(page, f"{base}{rule.code}.md")},
                 "defaultConfiguration": {"level": "warning" if rule.code == "AFP900" else "error"},
                 "properties": {"tags": tags, "precision": "high"},
             }
