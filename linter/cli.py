@@ -8,6 +8,7 @@ import argparse
 import json
 import os
 import sys
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +20,11 @@ from flake8_azure_face_policy.source.files import SkippedFile, python_files, rea
 from flake8_azure_face_policy.report.inventory import inventory_entry, render_json, render_markdown
 from flake8_azure_face_policy.model import Finding, Settings, VisionCall
 from flake8_azure_face_policy.context.project import project_context
+from flake8_azure_face_policy.report.safe_text import safe_json, safe_text
 from flake8_azure_face_policy.report.sarif import sarif_document
 
-EXIT_CLEAN, EXIT_FINDINGS = 0, 1  # usage errors exit 2, through argparse
+# 2: the command could not do its job (a usage error, through argparse, or its own failure)
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 PROGRESS_THRESHOLD = 200  # files; below this a run is quick enough to need no progress line
 
 
@@ -50,11 +53,11 @@ def inventory_file(task: tuple[str, Settings]) -> FileOutcome:
     source = read_source(Path(path))
     if isinstance(source, SkippedFile):
         return FileOutcome(path, skipped=((path, source.reason),))
-    config_skipped = tuple((display_path(item.path), item.reason) for item in project_context(Path(path)).skipped)
     try:
+        config_skipped = tuple((display_path(item.path), item.reason) for item in project_context(Path(path)).skipped)
         calls = vision_calls(source, path, settings, other_providers=True)
-    except Exception as error:
-        return FileOutcome(path, skipped=((path, failure_reason(error)), *config_skipped))
+    except Exception as error:  # one file's failure is reported with that file, not for the run
+        return FileOutcome(path, skipped=((path, failure_reason(error)),))
     return FileOutcome(path, calls=tuple(calls), skipped=config_skipped)
 
 
@@ -102,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
 def check_report(outcomes: list[FileOutcome], output_format: str) -> str:
     findings = [(outcome.path, finding) for outcome in outcomes for finding in outcome.findings]
     if output_format == "sarif":
-        return json.dumps(sarif_document(findings, Path.cwd()), indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(safe_json(sarif_document(findings, Path.cwd())), indent=2, ensure_ascii=False) + "\n"
     if output_format == "json":
         items = [
             {
@@ -117,8 +120,8 @@ def check_report(outcomes: list[FileOutcome], output_format: str) -> str:
             }
             for path, finding in findings
         ]
-        return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
-    return "".join(f"{path}:{finding.line}:{finding.column + 1}: {finding.code} {finding.message}\n" for path, finding in findings)
+        return json.dumps(safe_json(items), indent=2, ensure_ascii=False) + "\n"
+    return "".join(f"{safe_text(path)}:{finding.line}:{finding.column + 1}: {finding.code} {safe_text(finding.message)}\n" for path, finding in findings)
 
 
 def inventory_report(outcomes: list[FileOutcome], output_format: str) -> str:
@@ -127,12 +130,48 @@ def inventory_report(outcomes: list[FileOutcome], output_format: str) -> str:
     return render_json(entries, skipped) if output_format == "json" else render_markdown(entries, skipped)
 
 
+def _file_mode(target: Path) -> int:
+    """The mode the report would have had if written in place: the old file's, else the umask's."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_report(report: str, output: str | None) -> None:
+    """To the file, replaced whole only once the report is complete (never left empty or cut), or to stdout."""
+    if not output:
+        sys.stdout.write(report)
+        return
+    target = Path(output)
+    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, prefix=f".{target.name}.", delete=False)
+    try:
+        with handle:
+            handle.write(report)
+        os.chmod(handle.name, _file_mode(target))
+        os.replace(handle.name, target)
+    except BaseException:
+        os.unlink(handle.name)
+        raise
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Exit 0 clean, 1 findings, 2 when the command could not do its job (never 1 for its own failure)."""
+    try:
+        return run_command(argv)
+    except Exception as error:
+        print(f"azure-face-policy: internal error, no report written: {safe_text(f'{type(error).__name__}: {error}')}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def run_command(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     missing = [path for path in args.paths if not os.path.exists(path)]
     if missing:
-        parser.error(f"no such file or folder: {', '.join(missing)}")
+        parser.error(f"no such file or folder: {safe_text(', '.join(missing))}")
     if args.jobs < 0:
         parser.error("--jobs must be 0 (all cores) or more")
     excludes = tuple(glob for value in args.exclude for glob in value.split(",") if glob.strip())
@@ -141,10 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     worker = check_file if args.command == "check" else inventory_file
     outcomes = list(run_all(worker, paths, settings, args.jobs or os.cpu_count() or 1))
     report = check_report(outcomes, args.format) if args.command == "check" else inventory_report(outcomes, args.format)
-    if args.output:
-        Path(args.output).write_text(report, encoding="utf-8")
-    else:
-        sys.stdout.write(report)
+    write_report(report, args.output)
     if args.command == "check" and any(outcome.findings for outcome in outcomes):
         return EXIT_FINDINGS
     return EXIT_CLEAN

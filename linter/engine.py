@@ -13,6 +13,7 @@ from flake8_azure_face_policy.calls.dataflow import Flow, FlowFollower
 from flake8_azure_face_policy.decisions.decide import decide
 from flake8_azure_face_policy.context.evidence import EvidenceReader, collect_signals
 from flake8_azure_face_policy.report.messages import format_message
+from flake8_azure_face_policy.report.safe_text import safe_text
 from flake8_azure_face_policy.model import Finding, Settings, VisionCall
 from flake8_azure_face_policy.source.index import CallCandidate, build_index
 from flake8_azure_face_policy.source.syntax import call_arguments, keyword_argument, source_lines
@@ -139,7 +140,7 @@ def findings_for(call: VisionCall) -> list[Finding]:
 
 def failure(reason: str) -> Finding:
     rule = rule_by_code(FAILURE_CODE)
-    return Finding(1, 0, FAILURE_CODE, f"{rule.message}: {' '.join(reason.split())[:200]}")
+    return Finding(1, 0, FAILURE_CODE, f"{rule.message}: {safe_text(' '.join(reason.split())[:200])}")
 
 
 def failure_reason(error: BaseException) -> str:

@@ -11,8 +11,9 @@ import pytest
 from conftest import run_flake8
 from corpus import CORPUS
 from flake8_azure_face_policy.context import project as project_module
-from flake8_azure_face_policy.context.config_files import ConfigFile, Skipped, is_secret_key, read_config_file
+from flake8_azure_face_policy.context.config_files import ConfigFile, Skipped, read_config_file
 from flake8_azure_face_policy.engine import analyse, vision_calls
+from flake8_azure_face_policy.source.secrets import is_secret_key
 from flake8_azure_face_policy.model import Settings
 from flake8_azure_face_policy.context.project import find_root, project_context
 
@@ -71,9 +72,9 @@ def test_not_secret_keys(key):
 
 
 def test_secret_values_are_dropped_at_reading(tmp_path):
-    make_project(tmp_path, {".env": "API_KEY=police-fbi-SECRET\nNOTE=https://x/?sig=police-SECRET\n"})
+    make_project(tmp_path, {".env": "API_KEY=police-fbi-SECRET\nNOTE=https://x/?sig=police-SECRET&sv=1\nDB=Server=x;Password=police-SECRET\n"})
     found = entries(read_config_file(tmp_path / ".env", tmp_path.resolve()))
-    assert found == {"API_KEY": "", "NOTE": ""}
+    assert found == {"API_KEY": "", "NOTE": "https://x/?sv=1", "DB": ""}
 
 
 @pytest.mark.parametrize(
@@ -124,10 +125,8 @@ def test_unreadable_file_is_skipped(tmp_path, monkeypatch):
     path = tmp_path / "config.yaml"
     path.write_text("a: b\n")
     if os.geteuid() == 0:  # root reads whatever the permissions say: refuse the open instead
-        import builtins
-
-        real_open = builtins.open
-        monkeypatch.setattr(builtins, "open", lambda file, *a, **k: (_ for _ in ()).throw(PermissionError(13, "Permission denied")) if str(file).endswith("config.yaml") else real_open(file, *a, **k))
+        real_open = os.open
+        monkeypatch.setattr(os, "open", lambda file, *a, **k: (_ for _ in ()).throw(PermissionError(13, "Permission denied")) if str(file).endswith("config.yaml") else real_open(file, *a, **k))
     else:
         path.chmod(0)
     assert read_config_file(path, tmp_path.resolve()).reason == "unreadable (Permission denied)"

@@ -1,20 +1,21 @@
 """Reads one configuration file near the analysed code into (key path, value) entries.
 
 Formats: dotenv (python-dotenv's parser), YAML (PyYAML's safe loader), JSON, TOML (tomllib / tomli) and
-INI (configparser). Values of keys that name a secret are dropped here, before anything else sees
-them. Anything unreadable, binary, oversized, malformed or not a regular file is skipped with a
-reason, never raised.
+INI (configparser). Secrets (rules/secrets.yaml: values of keys that name one, values that are one,
+and the credentials inside URLs) are dropped here, before anything else sees them. Anything
+unreadable, binary, oversized, malformed or not a regular file is skipped with a reason, never
+raised; what a file holds past the entry and node bounds is left unread, and said so.
 """
 
 from __future__ import annotations
 
 import configparser
+import datetime
 import io
 import json
 import os
-import re
-import stat
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
@@ -23,6 +24,8 @@ from typing import Any, Iterator
 import yaml
 
 from flake8_azure_face_policy.ruledata import SAFE_YAML_LOADER
+from flake8_azure_face_policy.source.files import NotRead, read_regular_file
+from flake8_azure_face_policy.source.secrets import load_secret_vocabulary
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -30,6 +33,9 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 MAX_BYTES = 1024 * 1024
+MAX_ENTRIES = 5000  # per file
+MAX_NODES = 50_000  # per file: mappings, lists and scalars walked, each alias counted every time it is met
+MAX_KEY_LENGTH = 256  # a dotted key path longer than this names nothing a reader would write
 # Names of configuration files, with the format each is read as.
 _PATTERNS = (
     (".env", "dotenv"),
@@ -40,14 +46,8 @@ _PATTERNS = (
     ("settings.*", None),
 )
 _BY_EXTENSION = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml", ".ini": "ini", ".cfg": "ini", ".env": "dotenv"}
-_SECRET_WORDS = re.compile(
-    r"(?:^|[^a-z])(?:key|keys|apikey|secret|secrets|token|tokens|password|passwords|passwd|pwd|credential|credentials|"
-    r"sas|connectionstrings?|private|signature|auth)(?:$|[^a-z])",
-    re.IGNORECASE,
-)
-_SECRET_VALUE = re.compile(r"AccountKey=|SharedAccessSignature|[?&]sig=|-----BEGIN", re.IGNORECASE)
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-MAX_ENTRIES = 5000
+_SCALARS = (str, float, datetime.date, datetime.time)
+MAX_INTEGER_BITS = 64  # a longer integer names nothing, and Python refuses to print one past 4300 digits
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,7 @@ class ConfigEntry:
 class ConfigFile:
     path: Path
     entries: tuple[ConfigEntry, ...]
+    unread: str = ""  # what of the file was left unread, and why; empty when it was read whole
 
 
 @dataclass(frozen=True)
@@ -76,33 +77,78 @@ def config_format(name: str) -> str | None:
     return None
 
 
-def is_secret_key(key: str) -> bool:
-    words = _CAMEL.sub("_", key).replace("-", "_").replace(".", "_")
-    return bool(_SECRET_WORDS.search(words)) or "connectionstring" in key.lower().replace("_", "").replace(".", "")
+def _scalar_text(value: Any) -> str | None:
+    """A leaf's text; None for what carries no words (null, binary data, integers too long to name anything)."""
+    if isinstance(value, int):  # bool included
+        return str(value) if value.bit_length() <= MAX_INTEGER_BITS else None
+    return str(value) if isinstance(value, _SCALARS) else None
 
 
-def _flatten(value: Any, prefix: str = "") -> Iterator[ConfigEntry]:
-    if isinstance(value, dict):
+def _json_integer(digits: str) -> int | None:
+    """Python refuses to convert more than 4300 digits; such a number is left out, not the whole file."""
+    return int(digits) if len(digits) <= 20 else None
+
+
+def _children(prefix: str, value: Any) -> Iterator[tuple[str, Any]]:
+    if isinstance(value, Mapping):
         for key, item in value.items():
-            yield from _flatten(item, f"{prefix}.{key}" if prefix else str(key))
-    elif isinstance(value, list):
-        for item in value:
-            yield from _flatten(item, prefix)
-    elif value is not None and prefix:
-        yield ConfigEntry(prefix, str(value))
+            name = _scalar_text(key) or type(key).__name__
+            yield (f"{prefix}.{name}" if prefix else name), item
+    elif isinstance(value, (set, frozenset)):  # unordered: sorted, so the output does not depend on hashing
+        yield from ((prefix, text) for text in sorted(filter(None, map(_scalar_text, value))))
+    else:
+        yield from ((prefix, item) for item in value)
+
+
+def _leaves(data: Any) -> tuple[list[ConfigEntry], str]:
+    """(dotted key path, text) of every leaf, and what was left unread. Iterative and bounded in
+    nodes, not only in entries: a YAML alias bomb shares its nodes, and with null leaves it yields
+    no entry at all however far it is walked."""
+    entries: list[ConfigEntry] = []
+    stack: list[Iterator[tuple[str, Any]]] = [iter([("", data)])]
+    nodes = 0
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        nodes += 1
+        if nodes > MAX_NODES:
+            return entries, f"more than {MAX_NODES} nodes; read the first {len(entries)} entries"
+        prefix, value = child
+        if len(prefix) > MAX_KEY_LENGTH:
+            continue
+        if isinstance(value, (Mapping, list, tuple, set, frozenset)):
+            stack.append(_children(prefix, value))
+            continue
+        text = _scalar_text(value)
+        if text is not None and prefix:
+            entries.append(ConfigEntry(prefix, text))
+            if len(entries) >= MAX_ENTRIES:
+                return entries, f"more than {MAX_ENTRIES} entries; read the first {MAX_ENTRIES}"
+    return entries, ""
+
+
+def _without_secrets(entry: ConfigEntry) -> ConfigEntry:
+    """The key still tells; a secret value is never kept, and URLs lose their credentials."""
+    secrets = load_secret_vocabulary()
+    if secrets.is_secret_key(entry.key) or secrets.is_secret_value(entry.value):
+        return ConfigEntry(entry.key, "")
+    return ConfigEntry(entry.key, secrets.without_credentials(entry.value))
 
 
 def _parse(text: str, kind: str) -> Any:
     if kind == "yaml":
         return yaml.load(text, Loader=SAFE_YAML_LOADER)
     if kind == "json":
-        return json.loads(text)
+        return json.loads(text, parse_int=_json_integer)
     if kind == "toml":
         return tomllib.loads(text)
     if kind == "ini":
         parser = configparser.ConfigParser(interpolation=None, strict=False)
         parser.read_string(text)
-        return {section: dict(parser.items(section, raw=True)) for section in parser.sections()}
+        # sections as live views: copying each would copy the DEFAULT section into every one of them
+        return {section: parser[section] for section in parser.sections()}
     from dotenv.parser import parse_stream  # only for projects with a .env: it costs each process ~9 ms to import
 
     bindings = [binding for binding in parse_stream(io.StringIO(text)) if binding.key and not binding.error]
@@ -110,25 +156,23 @@ def _parse(text: str, kind: str) -> Any:
 
 
 def read_config_file(path: Path, root: Path, kind: str | None = None) -> ConfigFile | Skipped:
-    """Parses a configuration file of the project rooted at `root` (resolved); `kind` forces a format."""
+    """Parses a configuration file of the project rooted at `root`; `kind` forces a format. Never raises."""
     kind = kind or config_format(path.name)
     if kind is None:
         return Skipped(path, "not a configuration format this linter reads")
     try:
         resolved = path.resolve(strict=True)
-        if resolved != root and root not in resolved.parents:
-            return Skipped(path, "links outside the project root")
-        info = os.stat(resolved)
-        if not stat.S_ISREG(info.st_mode):  # a folder, FIFO or device named like a config file
-            return Skipped(path, "not a regular file")
-        if info.st_size > MAX_BYTES:
-            return Skipped(path, f"larger than {MAX_BYTES // 1024} KiB")
-        with open(resolved, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        real_root = root.resolve()
     except RuntimeError:  # a symlink loop, on Python before 3.13
         return Skipped(path, "unreadable (symlink loop)")
     except OSError as error:
         return Skipped(path, f"unreadable ({error.strerror or type(error).__name__})")
+    if resolved != real_root and real_root not in resolved.parents:
+        return Skipped(path, "links outside the project root")
+    try:
+        raw = read_regular_file(resolved, MAX_BYTES)
+    except NotRead as reason:
+        return Skipped(path, str(reason))
     if b"\x00" in raw:
         return Skipped(path, "binary content")
     try:
@@ -139,15 +183,5 @@ def read_config_file(path: Path, root: Path, kind: str | None = None) -> ConfigF
         data = _parse(text, kind)
     except (yaml.YAMLError, json.JSONDecodeError, tomllib.TOMLDecodeError, configparser.Error, ValueError, RecursionError) as error:
         return Skipped(path, f"malformed {kind} ({type(error).__name__})")
-    entries = []
-    try:
-        for entry in _flatten(data):  # bounded: a YAML alias bomb expands lazily and stops here
-            if is_secret_key(entry.key) or _SECRET_VALUE.search(entry.value):
-                entries.append(ConfigEntry(entry.key, ""))  # the key still tells; the value is never kept
-            else:
-                entries.append(entry)
-            if len(entries) >= MAX_ENTRIES:
-                break
-    except RecursionError:
-        return Skipped(path, f"malformed {kind} (nested too deeply)")
-    return ConfigFile(path, tuple(entries))
+    entries, unread = _leaves(data)
+    return ConfigFile(path, tuple(_without_secrets(entry) for entry in entries), unread)

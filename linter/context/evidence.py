@@ -54,8 +54,9 @@ def config_links(project: ProjectContext) -> dict[str, tuple[ConfigValue, ...]]:
 
 
 def config_label(project: ProjectContext, path) -> str:
+    """The config file's path from the project root, as found (under the root by construction)."""
     try:
-        return path.resolve().relative_to(project.root).as_posix()
+        return path.relative_to(project.root).as_posix()
     except ValueError:
         return path.name
 
@@ -168,11 +169,11 @@ def declared_signals(options: Settings, reader: EvidenceReader) -> list[Signal]:
     (context, context_source), (jurisdictions, jurisdiction_source) = effective_declarations(options, reader.project)
     signals = []
     if context:
-        key = "afp-context" if context_source == "flake8" else "context"
+        key = "context" if context_source == "pyproject" else "afp-context"
         signals += reader.text_signals(context, Level.DECLARED, context_source, key, kind="context")
     for code in jurisdictions:
         if code.upper() in US_CODES:
-            key = "afp-jurisdiction" if jurisdiction_source == "flake8" else "jurisdiction"
+            key = "jurisdiction" if jurisdiction_source == "pyproject" else "afp-jurisdiction"
             signals.append(Signal("us_jurisdiction", "context", False, Evidence("jurisdiction", None, code, Level.DECLARED, jurisdiction_source, key)))
     return signals
 

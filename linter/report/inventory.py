@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from flake8_azure_face_policy.decisions.decide import closest_context, decide, stated_purpose
 from flake8_azure_face_policy.report.messages import describe, snippet
+from flake8_azure_face_policy.report.safe_text import safe_json, safe_text
 from flake8_azure_face_policy.model import VisionCall
 from flake8_azure_face_policy.ruledata import load_rules
 
@@ -93,11 +94,11 @@ def render_json(entries: list[InventoryEntry], skipped: list[tuple[str, str]]) -
         for entry in entries
     ]
     document = {"calls": calls, "skipped": [{"path": path, "reason": reason} for path, reason in skipped]}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(safe_json(document), indent=2, ensure_ascii=False) + "\n"
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|") or "-"
+    return safe_text(text).replace("|", "\\|") or "-"
 
 
 def render_markdown(entries: list[InventoryEntry], skipped: list[tuple[str, str]]) -> str:

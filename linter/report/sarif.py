@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
+from urllib.parse import quote
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urljoin
@@ -12,7 +13,7 @@ from urllib.parse import urljoin
 from flake8_azure_face_policy import __version__
 from flake8_azure_face_policy.report.messages import describe
 from flake8_azure_face_policy.model import Evidence, Finding
-from flake8_azure_face_policy.context.project import find_root
+from flake8_azure_face_policy.context.project import project_root
 from flake8_azure_face_policy.ruledata import data_file, load_rules
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -63,17 +64,21 @@ def sarif_rules() -> list[dict]:
 
 
 def _uri(path: Path, cwd: Path) -> str:
-    return Path(os.path.relpath(path, cwd)).as_posix()
+    """A relative URI reference: the path's bytes percent-encoded (spaces, `#`, `%`, newlines and
+    file names that are not UTF-8 included), `/` kept."""
+    return quote(os.fsencode(Path(os.path.relpath(path, cwd)).as_posix()), safe="/")
 
 
 def _related(evidence: Evidence, number: int, file_uri: str, analysed: Path, cwd: Path) -> dict:
     location: dict = {"id": number, "message": {"text": describe(evidence)}}
     if not evidence.source:
         artifact = file_uri
-    elif evidence.source == "flake8":
-        return location  # a command-line option has no place in a file
+    elif evidence.kind in ("context", "jurisdiction") and evidence.source != "pyproject":
+        # an --afp-* option (flake8's or the command's) has no place in a file: name the option
+        location["logicalLocations"] = [{"name": f"--{evidence.key}", "kind": "parameter", "fullyQualifiedName": f"{evidence.source} --{evidence.key}"}]
+        return location
     else:
-        root = find_root(analysed.resolve().parent)
+        root = project_root(analysed)
         artifact = _uri(root / ("pyproject.toml" if evidence.source == "pyproject" else evidence.source), cwd)
     physical: dict = {"artifactLocation": {"uri": artifact, "uriBaseId": "%SRCROOT%"}}
     if evidence.line and not evidence.source:

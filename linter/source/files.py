@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
+import stat
 import tokenize
 from dataclasses import dataclass
 from fnmatch import fnmatch
@@ -12,6 +14,10 @@ from pathlib import Path
 import pathspec
 
 MAX_SOURCE_BYTES = 10 * 1024 * 1024
+MAX_IGNORE_FILE_BYTES = 1024 * 1024
+_CHUNK = 64 * 1024
+# Codecs whose decoding time grows with the square of the input: a cookie naming one is not obeyed
+_QUADRATIC_CODECS = frozenset({"punycode", "idna"})
 ALWAYS_SKIPPED = frozenset({".git", ".hg", ".svn", "__pycache__", ".tox", ".nox", ".mypy_cache", ".pytest_cache"})
 
 
@@ -21,6 +27,42 @@ class SkippedFile:
     reason: str
 
 
+class NotRead(Exception):
+    """Why a file was not read; the message is the reason shown to people."""
+
+
+def _size_text(size: int) -> str:
+    return f"{size // (1024 * 1024)} MiB" if size >= 10 * 1024 * 1024 else f"{size // 1024} KiB"
+
+
+def read_regular_file(path: Path | str, limit: int) -> bytes:
+    """At most `limit` bytes of a regular file, or NotRead. The open never blocks (a FIFO named like
+    a source or config file), a device or folder behind a link is refused after the open (no race
+    between a check and the read), and the read stops past `limit` whatever `st_size` claims."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as error:
+        raise NotRead(f"unreadable ({error.strerror or type(error).__name__})") from None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRead("not a regular file")
+        if info.st_size > limit:
+            raise NotRead(f"larger than {_size_text(limit)}")
+        chunks, total = [], 0
+        while chunk := os.read(descriptor, min(_CHUNK, limit + 1 - total)):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:  # the file grew, or st_size lied (procfs, FUSE)
+                raise NotRead(f"larger than {_size_text(limit)}")
+        return b"".join(chunks)
+    except OSError as error:
+        raise NotRead(f"unreadable ({error.strerror or type(error).__name__})") from None
+    finally:
+        os.close(descriptor)
+
+
 def _excluded(path: Path, patterns: tuple[str, ...]) -> bool:
     """flake8's --exclude: a glob matched against the base name or the path."""
     text = path.as_posix()
@@ -28,18 +70,23 @@ def _excluded(path: Path, patterns: tuple[str, ...]) -> bool:
 
 
 def _ignore_spec(folder: Path) -> pathspec.GitIgnoreSpec | None:
+    if not os.path.lexists(folder / ".gitignore"):
+        return None
     try:
-        lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
+        lines = read_regular_file(folder / ".gitignore", MAX_IGNORE_FILE_BYTES).decode("utf-8", errors="replace").splitlines()
+    except NotRead:
         return None
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def _ignored(path: Path, is_dir: bool, specs: list[tuple[Path, pathspec.GitIgnoreSpec]]) -> bool:
-    for base, spec in specs:
+    """As git decides: the deepest `.gitignore` with a pattern matching the path wins, and in it the
+    last matching pattern, so `!keep.py` in a subfolder keeps what a parent's `*.py` ignores."""
+    for base, spec in reversed(specs):
         relative = path.relative_to(base).as_posix() + ("/" if is_dir else "")
-        if spec.match_file(relative):
-            return True
+        decided = spec.check_file(relative).include
+        if decided is not None:
+            return decided
     return False
 
 
@@ -77,13 +124,14 @@ def read_source(path: Path) -> str | SkippedFile:
     """The file's text, decoded as Python does (coding cookie, BOM, else UTF-8; Latin-1 as a last
     resort, as flake8 does), or why it was skipped."""
     try:
-        if path.stat().st_size > MAX_SOURCE_BYTES:
-            return SkippedFile(str(path), f"larger than {MAX_SOURCE_BYTES // (1024 * 1024)} MiB")
-        raw = path.read_bytes()
-    except OSError as error:
-        return SkippedFile(str(path), f"unreadable ({error.strerror or type(error).__name__})")
+        raw = read_regular_file(path, MAX_SOURCE_BYTES)
+    except NotRead as reason:
+        return SkippedFile(str(path), str(reason))
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
+        codec = codecs.lookup(encoding)
+        if not codec._is_text_encoding or codec.name in _QUADRATIC_CODECS:  # `hex`, `zlib`: Python refuses these too
+            raise LookupError(encoding)
         return raw.decode(encoding)
-    except (SyntaxError, LookupError, UnicodeDecodeError):
+    except (SyntaxError, LookupError, UnicodeError, ValueError, TypeError):  # any codec's own failure (punycode: UnicodeError)
         return raw.decode("latin-1")
