@@ -22,6 +22,7 @@ from flake8_azure_face_policy.ruledata import data_file
 from flake8_azure_face_policy.source.tree import DEFINITIONS, descendants
 
 _MAX_DEPTH = 12
+_PROVIDER_PREFIX = re.compile(r"[A-Za-z][\w-]*[:/](?!/)\S")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Catalog:
     azure_methods: frozenset[str]
     azure_prefixes: tuple[str, ...]
     provider_keywords: frozenset[str]
+    azure_keywords: frozenset[str]
 
     def lookup(self, qualified: str) -> tuple[str, str] | None:
         found = self.constructors.get(qualified)
@@ -54,6 +56,13 @@ class Catalog:
     def names_azure(self, text: str) -> bool:
         head = text.strip().lower()
         return any(head.startswith(prefix + sep) for prefix in self.azure_prefixes for sep in ("/", ":"))
+
+    def model_string_provider(self, text: str) -> str | None:
+        """'azure' for "azure:gpt-4o" / "azure/dep", 'not_azure' for another named provider
+        ("openai:gpt-4o"), None for a bare model name."""
+        if self.names_azure(text):
+            return "azure"
+        return "not_azure" if _PROVIDER_PREFIX.match(text.strip()) else None
 
 
 @lru_cache(maxsize=None)
@@ -78,6 +87,7 @@ def load_catalog() -> Catalog:
         azure_methods=frozenset(data["azure_methods"]),
         azure_prefixes=tuple(sorted(data["azure_provider_prefixes"], key=len, reverse=True)),
         provider_keywords=frozenset(data["provider_keywords"]),
+        azure_keywords=frozenset(data["azure_keywords"]),
     )
 
 
@@ -123,6 +133,9 @@ class ClientResolver:
             return combine([self.resolve(node.left, scope, depth + 1), self.resolve(node.right, scope, depth + 1)])
         if isinstance(node, ast.Name):
             return self._from_bindings(self.index.lookup(node.id, scope), depth)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):  # a model string given for a client
+            status = self.catalog.model_string_provider(node.value)
+            return Resolution(status, self.evidence(node, f"model {node.value!r}", "model")) if status else None
         if isinstance(node, ast.Attribute):
             dotted = dotted_name(node)
             bindings = self.index.attribute_bindings(dotted, scope) if dotted else []
@@ -176,25 +189,32 @@ class ClientResolver:
             if kind == "endpoint":
                 return self._configured_client(call, scope, short, family)
             if kind == "named":
-                return self._named_provider(call, short, family)
+                return self._named_provider(call, scope, depth, short, family)
             if kind == "model_list":
                 return self._model_list(call, short, family)
         if qualified and load_provider_data().is_non_azure_package(qualified):
             return Resolution("not_azure", self.evidence(call, qualified))
         if qualified in self.catalog.first_argument_wrappers and call.args:
-            return self.resolve(call.args[0], scope, depth + 1)
+            first = self.resolve(call.args[0], scope, depth + 1)
+            if first is not None:
+                return first
         functions = self._callee_functions(call.func, scope)
         if functions:
             return combine([self.resolve(value, info.scope, depth + 1) for info in functions for value in returned_values(info.node)])
-        given = keyword_argument(call, self.catalog.wrapper_keywords)
+        given = self._given_client(call, scope, depth)
         if given is not None:
-            return self.resolve(given.value, scope, depth + 1)
+            return given
         if isinstance(call.func, ast.Attribute):
             if call.func.attr in self.catalog.azure_methods:
                 return Resolution("azure", self.evidence(call, call.func.attr + "()"), "openai")
             # client.with_options(...), client.realtime.connect(...), llm.with_structured_output(M)
             return self.resolve(call.func.value, scope, depth + 1)
         return None
+
+    def _given_client(self, call: ast.Call, scope: Scope, depth: int) -> Resolution | None:
+        """The client handed to an agent, model or chain: Agent(client=...), OpenAIChatCompletionsModel(model=..., openai_client=...)."""
+        found = [self.resolve(keyword.value, scope, depth + 1) for keyword in call.keywords if keyword.arg in self.catalog.wrapper_keywords]
+        return combine([result for result in found if result is not None]) if any(found) else None
 
     def _callee_functions(self, func: ast.expr, scope: Scope) -> list:
         if isinstance(func, ast.Name):
@@ -223,18 +243,32 @@ class ClientResolver:
                 azure_keys = sorted(keys & {"api-version", "api-key"})
                 if azure_keys:
                     return Resolution("azure", self.evidence(argument.value, f"{short}({argument.arg} with Azure {azure_keys[0]})"), family)
-        return self.endpoint_resolution(call, scope, short, family) or Resolution(
-            "unknown", self.evidence(call, f"{short}() with no endpoint in the file, treated as Azure"), family
-        )
+        endpoint = self.endpoint_resolution(call, scope, short, family)
+        if endpoint is not None:
+            return endpoint
+        azure_keyword = keyword_argument(call, self.catalog.azure_keywords)
+        if azure_keyword is not None:
+            return Resolution("azure", self.evidence(azure_keyword.value, f"{short}({azure_keyword.arg}=...)"), family)
+        given = self._given_client(call, scope, 0)  # OpenAIChatClient(async_client=AsyncAzureOpenAI(...))
+        if given is not None and given.status != "unknown":
+            return Resolution(given.status, given.evidence, family)
+        return Resolution("unknown", self.evidence(call, f"{short}() with no endpoint in the file, treated as Azure"), family)
 
-    def _named_provider(self, call: ast.Call, short: str, family: str) -> Resolution:
+    def _named_provider(self, call: ast.Call, scope: Scope, depth: int, short: str, family: str) -> Resolution:
         """init_chat_model("azure_openai:gpt-4o"), init_chat_model(m, model_provider="azure_openai"),
-        instructor.from_provider("azure_openai/dep"): the provider is the keyword, or the prefix of
-        the first argument."""
+        instructor.from_provider("azure_openai/dep"), pydantic-ai Agent("azure:gpt-4o") or
+        OpenAIChatModel(m, provider=AzureProvider(...)): the provider is the keyword, or the prefix of
+        the model (first argument or model=); a provider or model object given there is resolved."""
         named = keyword_argument(call, self.catalog.provider_keywords)
         provider = string_text(named.value) if named is not None else None
-        if provider is None and call.args:
-            first = string_text(call.args[0]) or ""
+        model = call.args[0] if call.args else getattr(keyword_argument(call, ("model",)), "value", None)
+        given = named.value if named is not None and provider is None else (model if model is not None and string_text(model) is None else None)
+        if given is not None:
+            found = self.resolve(given, scope, depth + 1)
+            if found is not None:
+                return Resolution(found.status, found.evidence, family)
+        if provider is None and model is not None:
+            first = string_text(model) or ""
             provider = re.split(r"[/:]", first, maxsplit=1)[0] if re.search(r"[/:]", first) else None
         if provider is None or "{}" in provider:
             return Resolution("unknown", self.evidence(call, f"{short}() with no provider in the file, treated as Azure"), family)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from flake8_azure_face_policy.calls.families.agent_runners import agent_runner_families
 from flake8_azure_face_policy.calls.families.base import CallShape, ClientFamily
 from flake8_azure_face_policy.calls.families.litellm_functions import LiteLLMFunctions
 from flake8_azure_face_policy.calls.families.method_clients import method_client_families
@@ -19,7 +20,7 @@ from flake8_azure_face_policy.calls.families.rest import RestFamily
 
 @lru_cache(maxsize=None)
 def client_families() -> tuple[ClientFamily, ...]:
-    return (OpenAIFamily(), *method_client_families(), LiteLLMFunctions(), RestFamily())
+    return (OpenAIFamily(), *method_client_families(), *agent_runner_families(), LiteLLMFunctions(), RestFamily())
 
 
 __all__ = ["CallShape", "ClientFamily", "ClientResolver", "client_families"]

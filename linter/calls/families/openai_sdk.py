@@ -50,7 +50,9 @@ class OpenAIFamily:
             return None
         method, receiver = found
         resolution = resolver.resolve(receiver, candidate.scope)
-        if resolution is None or resolution.status == "unknown":
+        if resolution is not None and resolution.family not in (None, self.name):
+            return None  # agents_client.threads.create(...): a client of another family, which has its own methods
+        if resolution is None or resolution.status != "azure":
             legacy = keyword_argument(candidate.node, self.azure_only_arguments)
             if legacy is not None:
                 resolution = Resolution("azure", resolver.evidence(legacy, f"{legacy.arg}= (Azure deployment)"), self.name)
