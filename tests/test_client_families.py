@@ -6,6 +6,7 @@ import pytest
 
 from corpus import CORPUS
 from flake8_azure_face_policy.engine import vision_calls
+from flake8_azure_face_policy.model import Level
 
 EXPECTED = {
     "fam_azure_ai_inference/app/kiosk.py": {("azure-ai-inference", "complete")},
@@ -20,6 +21,16 @@ EXPECTED = {
     "fam_litellm/app/routing.py": {("litellm", "completion"), ("litellm", "acompletion")},
     "fam_speaker_id/app/diarize.py": {("openai", "audio.transcriptions.create")},
     "fam_text_only/app/text_calls.py": set(),
+    "fam_agent_framework/app/desk_agent.py": {("agent-framework", "run"), ("agent-framework", "get_response")},
+    "fam_agent_framework/app/preview_agent.py": {("agent-framework", "run"), ("agent-framework", "run_stream"), ("agent-framework", "get_streaming_response")},
+    "fam_foundry/app/project_responses.py": {("openai", "responses.create"), ("openai", "chat.completions.create")},
+    "fam_foundry/app/inspection_agents.py": {("azure-ai-agents", "messages.create"), ("azure-ai-agents", "threads.create")},
+    "fam_openai_agents/app/triage.py": {("openai-agents", "run")},
+    "fam_openai_agents/app/models.py": {("openai-agents", "run_sync"), ("openai-agents", "run_streamed")},
+    "fam_pydantic_ai/app/shelf.py": {("pydantic-ai", "run_sync"), ("pydantic-ai", "run"), ("pydantic-ai", "run_stream")},
+    "fam_sk_agents/app/assistants.py": {("semantic-kernel", "invoke_stream"), ("semantic-kernel", "invoke"), ("semantic-kernel", "get_response")},
+    "fam_llamaindex/app/document_images.py": {("llamaindex", "complete"), ("llamaindex", "acomplete")},
+    "fam_rest/app/templated_urls.py": {("rest", "post (HTTP)")},
 }
 
 
@@ -33,3 +44,28 @@ def test_family_and_method_of_each_call(relative):
 def test_speaker_references_make_an_audio_call_without_any_content_part():
     (call,) = [c for c in vision_calls((CORPUS / "fam_speaker_id/app/diarize.py").read_text()) if c.method == "audio.transcriptions.create"]
     assert call.media == frozenset({"audio"})
+
+
+def test_an_agents_instructions_are_evidence_of_the_call_that_hands_it_the_image():
+    path = CORPUS / "fam_agent_framework/app/desk_agent.py"
+    (call,) = [c for c in vision_calls(path.read_text(), str(path)) if c.line == 19]
+    identity = [signal for signal in call.signals if signal.name == "identity"]
+    assert identity and identity[0].evidence.level == Level.CALL and identity[0].evidence.line == 12
+
+
+@pytest.mark.parametrize(
+    ("relative", "line", "provider"),
+    [
+        ("fam_openai_agents/app/triage.py", 23, "azure"),  # set_default_openai_client(AsyncAzureOpenAI(...))
+        ("fam_openai_agents/app/models.py", 26, "azure"),  # OpenAIResponsesModel("gpt-4o", azure)
+        ("fam_openai_agents/app/models.py", 33, "not_azure"),  # openai_client on localhost
+        ("fam_pydantic_ai/app/shelf.py", 30, "azure"),  # Agent("azure:gpt-4o-mini")
+        ("fam_pydantic_ai/app/shelf.py", 48, "not_azure"),  # Agent("openai:gpt-4o")
+        ("fam_agent_framework/app/desk_agent.py", 77, "not_azure"),  # OllamaChatClient
+        ("fam_sk_agents/app/assistants.py", 60, "not_azure"),  # OpenAIAssistantAgent
+    ],
+)
+def test_provider_of_agent_calls(relative, line, provider):
+    path = CORPUS / relative
+    (call,) = [c for c in vision_calls(path.read_text(), str(path), other_providers=True) if c.line == line]
+    assert call.provider.status == provider

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import ast
 import textwrap
 
 import pytest
 
+from flake8_azure_face_policy.calls.dataflow import FlowFollower
+from flake8_azure_face_policy.calls.providers import endpoint_text
 from flake8_azure_face_policy.engine import vision_calls
+from flake8_azure_face_policy.source.index import build_index
+from flake8_azure_face_policy.source.syntax import source_lines
 from flake8_azure_face_policy.model import Level
 
 HEADER = "from openai import AzureOpenAI, OpenAI\nclient = AzureOpenAI(api_version='2024-10-21')\n"
@@ -104,3 +109,55 @@ def test_comments_inside_arguments_and_helpers_are_call_level_evidence():
     (call,) = vision_calls(code)
     comments = {(s.evidence.line, s.evidence.level) for s in call.signals if s.evidence.kind == "comment"}
     assert comments == {(5, Level.CALL), (10, Level.CALL), (10, Level.FUNCTION)}
+
+
+def _endpoint_of(code: str) -> str | None:
+    """The text endpoint_text gives for the value bound to `url` in the snippet's module."""
+    source = textwrap.dedent(code)
+    tree = ast.parse(source)
+    index = build_index(tree, source_lines(source), tree.body, frozenset(), frozenset())
+    return endpoint_text(ast.Name("url"), index.module_scope, index)
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("cfg = {'endpoint': 'https://r.openai.azure.com', 'dep': 'gpt'}\nurl = '{endpoint}/openai/deployments/{dep}/chat'.format(**cfg)", "https://r.openai.azure.com/openai/deployments/gpt/chat"),
+        ("url = '{}/openai/deployments/{}/chat'.format(HOST, 'gpt')", "{}/openai/deployments/gpt/chat"),
+        ("url = '{0}/x/{1}'.format('h', 'd')", "h/x/d"),
+        ("import os\nurl = '%s/openai/deployments/%s' % (os.environ['AZURE_OPENAI_ENDPOINT'], 'gpt')", "$AZURE_OPENAI_ENDPOINT/openai/deployments/gpt"),
+        ("url = '%(host)s/chat' % {'host': 'https://h'}", "https://h/chat"),
+        ("from string import Template\nurl = Template('${host}/openai/deployments/$dep/chat').substitute(host='https://h', dep='gpt')", "https://h/openai/deployments/gpt/chat"),
+        ("from string import Template\nurl = Template('${host}/chat').safe_substitute(conf)", "{}/chat"),
+        ("import os\nbase = os.environ['AZURE_OPENAI_ENDPOINT'].rstrip('/')\nurl = f'{base}/openai/v1'", "$AZURE_OPENAI_ENDPOINT/openai/v1"),
+        ("cfg = {'endpoint': 'https://h'}\nurl = f\"{cfg['endpoint']}/chat/{dep}\"", "https://h/chat/{}"),
+        ("url = 'a {b'.format(x)", "a {b"),
+    ],
+)
+def test_endpoint_templates_are_filled_from_what_the_module_shows(code, text):
+    assert _endpoint_of(code) == text
+
+
+MEDIA_TYPED = "from agent_framework import Content, Message, DataContent\nfrom pydantic_ai import BinaryContent\n"
+
+
+@pytest.mark.parametrize(
+    ("part", "media"),
+    [
+        ("Content.from_data(data=b, media_type='image/png')", {"image"}),
+        ("Content.from_data(b, 'audio/wav')", {"audio"}),
+        ("Content.from_uri(u, media_type=MIME)", {"image"}),
+        ("Content.from_uri(u, media_type=kind)", {"image"}),  # not shown: counted as an image
+        ("Content.from_data(data=b, media_type='application/pdf')", set()),
+        ("Content.from_text('hello')", set()),
+        ("DataContent(data=b, media_type='video/mp4')", {"image"}),
+        ("BinaryContent(data=b, media_type='application/pdf')", set()),
+        ("BinaryContent.from_path(p)", {"image"}),
+    ],
+)
+def test_media_typed_parts_count_by_their_media_type(part, media):
+    source = MEDIA_TYPED + f"MIME = 'image/jpeg'\nmsg = Message(role='user', contents=[{part}])\n"
+    tree = ast.parse(source)
+    index = build_index(tree, source_lines(source), tree.body, frozenset(), frozenset())
+    flow = FlowFollower(index).follow([(ast.Name("msg", lineno=99), index.module_scope, "prompt")])
+    assert set(flow.media) == media

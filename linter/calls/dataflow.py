@@ -16,6 +16,7 @@ from flake8_azure_face_policy.context.comments import Comment
 from flake8_azure_face_policy.model import TextItem
 from flake8_azure_face_policy.source.index import Binding, ModuleIndex, Scope
 from flake8_azure_face_policy.source.syntax import call_arguments, config_reference, dotted_name, is_own_attribute, keyword_argument, string_text
+from flake8_azure_face_policy.calls.providers import endpoint_text
 from flake8_azure_face_policy.ruledata import data_file
 from flake8_azure_face_policy.source.tree import children
 from flake8_azure_face_policy.source.syntax import split_identifier
@@ -34,6 +35,9 @@ class MediaMarkers:
     live_captures: frozenset[str]
     source_names: dict[str, str]  # call or attribute segment -> image source kind
     url_sources: tuple[tuple[str, str], ...]  # (text in a string, image source kind)
+    media_typed_parts: frozenset[str]  # constructors whose media is their media type argument
+    media_type_keywords: tuple[str, ...]
+    media_type_kinds: tuple[tuple[str, str], ...]  # (media type prefix, media kind)
 
     def sources_named(self, dotted: str) -> set[str]:
         """Image sources a dotted name points to: `cv2.VideoCapture` -> camera, `request.files` -> upload."""
@@ -49,6 +53,15 @@ class MediaMarkers:
             elif marker in segments:
                 return kind, marker
         return None
+
+    def media_typed_part(self, qualified: str) -> bool:
+        return any(qualified == marker or qualified.startswith(marker + ".") for marker in self.media_typed_parts)
+
+    def kind_of_media_type(self, media_type: str | None) -> str | None:
+        """The media kind a media type names; an image when the module does not show it."""
+        if media_type is None or "{}" in media_type or media_type.startswith("$"):
+            return "image"
+        return next((kind for prefix, kind in self.media_type_kinds if media_type.lower().startswith(prefix)), None)
 
 
 def _by_kind(section: dict[str, list[str]]) -> dict[str, str]:
@@ -67,6 +80,9 @@ def load_media_markers() -> MediaMarkers:
         live_captures=frozenset(data["live_capture"]["always"]),
         source_names=_by_kind(data["image_sources"]),
         url_sources=tuple((marker, kind) for kind, markers in data["url_sources"].items() for marker in markers),
+        media_typed_parts=frozenset(data["media_typed_parts"]["constructors"]),
+        media_type_keywords=tuple(data["media_typed_parts"]["keywords"]),
+        media_type_kinds=tuple(data["media_typed_parts"]["kinds"].items()),
     )
 
 
@@ -221,6 +237,10 @@ class FlowFollower:
         typed = self.markers.typed_part(name) if name else None
         if typed is not None:
             self._media(flow, typed[0], node.lineno, typed[1])
+        elif name and self.markers.media_typed_part(name):
+            kind = self.markers.kind_of_media_type(self._media_type(node, scope))
+            if kind:
+                self._media(flow, kind, node.lineno, short)
         elif short == "dict":
             kind_argument = keyword_argument(node, ("type",))
             kind = self.markers.part_types.get(string_text(kind_argument.value) or "") if kind_argument is not None else None
@@ -228,6 +248,12 @@ class FlowFollower:
                 self._media(flow, kind, node.lineno, string_text(kind_argument.value) or "")
         if short in self.markers.live_captures or (short in self.markers.device_index_captures and self._reads_device(node, scope)):
             flow.live_captures.append(TextItem("code", node.lineno, f"{short}({self._first_arg_text(node)})"))
+
+    def _media_type(self, node: ast.Call, scope: Scope) -> str | None:
+        """Content.from_data(data, "image/png"), BinaryContent(data=..., media_type=MIME): the text, if the module shows it."""
+        named = keyword_argument(node, self.markers.media_type_keywords)
+        value = named.value if named is not None else (node.args[1] if len(node.args) > 1 else None)
+        return endpoint_text(value, scope, self.index) if value is not None else None
 
     def _reads_device(self, node: ast.Call, scope: Scope) -> bool:
         """VideoCapture(0) or VideoCapture(CAMERA_INDEX) with an int: a live camera, not a file."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -54,10 +55,16 @@ def classify_endpoint(text: str) -> str | None:
 def endpoint_text(node: ast.AST, scope: Scope, index: ModuleIndex, depth: int = 0) -> str | None:
     """What an endpoint expression evaluates to, as far as the module shows.
 
-    Environment reads become `$NAME` (plus their default), f-string placeholders `{}`.
+    Environment reads become `$NAME` (plus their default); what cannot be seen becomes `{}`: the
+    placeholders of f-strings, `str.format`, `%` and `string.Template` that the module does not fill.
     """
     if depth > _MAX_DEPTH:
         return None
+    if isinstance(node, ast.JoinedStr):
+        return "".join(
+            part.value if isinstance(part, ast.Constant) else (endpoint_text(part.value, scope, index, depth + 1) or "{}")
+            for part in node.values
+        )
     text = string_text(node)
     if text is not None:
         return text
@@ -74,4 +81,86 @@ def endpoint_text(node: ast.AST, scope: Scope, index: ModuleIndex, depth: int = 
         left = endpoint_text(node.left, scope, index, depth + 1)
         right = endpoint_text(node.right, scope, index, depth + 1)
         return (left or "{}") + (right or "{}") if left or right else None
+    if isinstance(node, ast.Subscript) and (key := string_text(node.slice)) is not None:  # cfg["endpoint"]
+        return _mapping_texts(node.value, scope, index, depth).get(key)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):  # "%s/openai/deployments/%s" % (host, dep)
+        template = endpoint_text(node.left, scope, index, depth + 1)
+        return _percent_filled(template, node.right, scope, index, depth) if template is not None else None
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        return _method_text(node, scope, index, depth)
     return None
+
+
+_STRING_METHODS = frozenset({"strip", "rstrip", "lstrip", "removesuffix", "removeprefix", "lower"})
+_PERCENT_FIELD = re.compile(r"%(?:\((\w+)\))?[-#0 +]*\d*(?:\.\d+)?[sdirf]")
+_TEMPLATE_FIELD = re.compile(r"\$(?:\{(\w+)\}|(\w+))")
+
+
+def _method_text(call: ast.Call, scope: Scope, index: ModuleIndex, depth: int) -> str | None:
+    """`base.rstrip("/")`, `TEMPLATE.format(**cfg)`, `Template(t).substitute(cfg)`."""
+    method, receiver = call.func.attr, call.func.value
+    if method in _STRING_METHODS:
+        return endpoint_text(receiver, scope, index, depth + 1)
+    if method == "format":
+        template = endpoint_text(receiver, scope, index, depth + 1)
+        if template is None:
+            return None
+        named = _call_fields(call, scope, index, depth)
+        positional = [endpoint_text(value, scope, index, depth + 1) for value in call.args]
+        return _format_filled(template, named, positional)
+    if method in ("substitute", "safe_substitute") and isinstance(receiver, ast.Call) and (index.qualify(receiver.func) or "").endswith("Template") and receiver.args:
+        template = endpoint_text(receiver.args[0], scope, index, depth + 1)
+        if template is None:
+            return None
+        named = _call_fields(call, scope, index, depth)
+        if call.args:
+            named = {**_mapping_texts(call.args[0], scope, index, depth), **named}
+        return _TEMPLATE_FIELD.sub(lambda match: named.get(match.group(1) or match.group(2)) or "{}", template)
+    return None
+
+
+def _call_fields(call: ast.Call, scope: Scope, index: ModuleIndex, depth: int) -> dict[str, str | None]:
+    """The named values a call fills a template with: keywords, and `**mapping`."""
+    fields: dict[str, str | None] = {}
+    for keyword in call.keywords:
+        if keyword.arg is None:
+            fields.update(_mapping_texts(keyword.value, scope, index, depth))
+        else:
+            fields[keyword.arg] = endpoint_text(keyword.value, scope, index, depth + 1)
+    return fields
+
+
+def _mapping_texts(node: ast.AST, scope: Scope, index: ModuleIndex, depth: int) -> dict[str, str | None]:
+    """A dict literal, or a name bound to one: its string keys and what their values evaluate to."""
+    if isinstance(node, ast.Name):
+        values = [b.value for b in index.lookup(node.id, scope) if b.kind == "assign" and b.value is not None]
+        node = values[-1] if values else node
+    if not isinstance(node, ast.Dict):
+        return {}
+    return {key: endpoint_text(value, scope, index, depth + 1) for key_node, value in zip(node.keys, node.values) if key_node is not None and (key := string_text(key_node)) is not None}
+
+
+def _format_filled(template: str, named: dict[str, str | None], positional: list[str | None]) -> str:
+    parts: list[str] = []
+    automatic = 0
+    try:
+        fields = list(string.Formatter().parse(template))
+    except ValueError:  # not a format template after all
+        return template
+    for literal, field, _spec, _conversion in fields:
+        parts.append(literal)
+        if field is None:
+            continue
+        head = re.split(r"[.\[]", field, maxsplit=1)[0]
+        if head == "":
+            head, automatic = str(automatic), automatic + 1
+        value = positional[int(head)] if head.isdigit() and int(head) < len(positional) else named.get(head)
+        parts.append(value or "{}")
+    return "".join(parts)
+
+
+def _percent_filled(template: str, values: ast.AST, scope: Scope, index: ModuleIndex, depth: int) -> str:
+    named = _mapping_texts(values, scope, index, depth)
+    items = values.elts if isinstance(values, ast.Tuple) else [values]
+    positional = iter([endpoint_text(item, scope, index, depth + 1) for item in items])
+    return _PERCENT_FIELD.sub(lambda match: (named.get(match.group(1)) if match.group(1) else next(positional, None)) or "{}", template)

@@ -37,6 +37,7 @@ class Catalog:
     constructors: dict[str, tuple[str, str]]  # qualified name -> (family, kind)
     packages: tuple[tuple[str, str, str], ...]  # (package prefix, family, kind) for "name." entries
     first_argument_wrappers: frozenset[str]
+    second_argument_wrappers: frozenset[str]
     wrapper_keywords: tuple[str, ...]
     adding_methods: frozenset[str]
     azure_methods: frozenset[str]
@@ -82,6 +83,7 @@ def load_catalog() -> Catalog:
         constructors=constructors,
         packages=tuple(packages),
         first_argument_wrappers=frozenset(wrappers["first_argument"]),
+        second_argument_wrappers=frozenset(wrappers["second_argument"]),
         wrapper_keywords=tuple(wrappers["keywords"]),
         adding_methods=frozenset(wrappers["adding_methods"]),
         azure_methods=frozenset(data["azure_methods"]),
@@ -194,10 +196,11 @@ class ClientResolver:
                 return self._model_list(call, short, family)
         if qualified and load_provider_data().is_non_azure_package(qualified):
             return Resolution("not_azure", self.evidence(call, qualified))
-        if qualified in self.catalog.first_argument_wrappers and call.args:
-            first = self.resolve(call.args[0], scope, depth + 1)
-            if first is not None:
-                return first
+        position = 0 if qualified in self.catalog.first_argument_wrappers else 1 if qualified in self.catalog.second_argument_wrappers else None
+        if position is not None and len(call.args) > position:
+            given = self.resolve(call.args[position], scope, depth + 1)
+            if given is not None:
+                return given
         functions = self._callee_functions(call.func, scope)
         if functions:
             return combine([self.resolve(value, info.scope, depth + 1) for info in functions for value in returned_values(info.node)])
