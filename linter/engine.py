@@ -8,7 +8,7 @@ import warnings
 from functools import lru_cache
 from pathlib import Path
 
-from flake8_azure_face_policy.calls.families import ClientResolver, client_families
+from flake8_azure_face_policy.calls.families import CallShape, ClientFamily, ClientResolver, client_families
 from flake8_azure_face_policy.calls.dataflow import Flow, FlowFollower
 from flake8_azure_face_policy.decisions.decide import decide
 from flake8_azure_face_policy.context.evidence import EvidenceReader, collect_signals
@@ -80,11 +80,12 @@ def vision_calls(
     if not index.candidates:
         return []
     resolver = ClientResolver(index)
-    follower = FlowFollower(index)
+    shapes = {id(candidate.node): shape for candidate in index.candidates if (shape := _shape(candidate, families, resolver)) is not None}
+    follower = FlowFollower(index, requests=frozenset(shapes))
     reader: EvidenceReader | None = None
     calls = []
     for candidate in index.candidates:
-        shape = next((found for family in families if (found := family.match(candidate, resolver)) is not None), None)
+        shape = shapes.get(id(candidate.node))
         if shape is None or (shape.provider.status == "not_azure" and not other_providers):
             continue
         arguments = follower.follow(
@@ -114,6 +115,10 @@ def vision_calls(
             )
         )
     return sorted(calls, key=lambda call: (call.line, call.column))
+
+
+def _shape(candidate: CallCandidate, families: tuple[ClientFamily, ...], resolver: ClientResolver) -> CallShape | None:
+    return next((found for family in families if (found := family.match(candidate, resolver)) is not None), None)
 
 
 def deployment_of(candidate: CallCandidate, follower: FlowFollower) -> str:

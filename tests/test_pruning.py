@@ -62,3 +62,14 @@ def test_helpers_named_by_kept_code_are_kept():
 
 def test_no_request_call_means_nothing_to_index():
     assert relevant_statements("import openai\nprint(openai)\n", ast.parse("import openai\nprint(openai)\n"), frozenset({"create"})) is None
+
+
+def test_a_function_that_sets_an_attribute_read_by_kept_code_is_kept():
+    source = (
+        "bp = Blueprint('chat', __name__)\n"
+        "def configure():\n    bp.openai_client = AsyncOpenAI(base_url=URL)\n"
+        "def unrelated():\n    other.thing = 1\n"
+        "def handler():\n    return bp.openai_client.responses.create(input=x)\n"
+    )
+    kept = relevant_statements(source, ast.parse(source), frozenset({"create"}))
+    assert [getattr(statement, "name", None) for statement in kept] == [None, "configure", "handler"]

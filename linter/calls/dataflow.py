@@ -121,10 +121,19 @@ class Flow:
 
 
 class FlowFollower:
-    def __init__(self, index: ModuleIndex, labels: ArgumentLabels | None = None, markers: MediaMarkers | None = None):
+    def __init__(
+        self,
+        index: ModuleIndex,
+        labels: ArgumentLabels | None = None,
+        markers: MediaMarkers | None = None,
+        requests: frozenset[int] = frozenset(),
+    ):
         self.index = index
         self.labels = labels or load_argument_labels()
         self.markers = markers or load_media_markers()
+        # ids of the module's request calls: what one returns is the model's answer, not the
+        # request's input, so a value read from it (reply.choices[0].message.content) is not followed into it
+        self.requests = requests
 
     def follow(self, roots: Iterable[tuple[ast.AST, Scope, str]]) -> Flow:
         flow = Flow()
@@ -195,6 +204,8 @@ class FlowFollower:
         if isinstance(node, ast.Dict):
             self._dict_media(node, flow)
         elif isinstance(node, ast.Call):
+            if id(node) in self.requests:
+                return
             self._call_media(node, scope, flow)
             for keyword, value in reversed(list(call_arguments(node))):
                 arg_label = self.labels.label(keyword, label)

@@ -23,6 +23,7 @@ class ProviderData:
     azure_endpoint: re.Pattern[str]
     azure_env: re.Pattern[str]
     non_azure_packages: tuple[str, ...]
+    openai_key_variables: frozenset[str]
 
     def is_non_azure_package(self, qualified: str) -> bool:
         return any(qualified == package or qualified.startswith(package + ".") for package in self.non_azure_packages)
@@ -35,6 +36,7 @@ def load_provider_data() -> ProviderData:
         azure_endpoint=re.compile("|".join(data["azure_endpoint_patterns"]), re.IGNORECASE),
         azure_env=re.compile(data["azure_env_pattern"]),
         non_azure_packages=tuple(data["non_azure_packages"]),
+        openai_key_variables=frozenset(data["openai_key_variables"]),
     )
 
 

@@ -255,6 +255,10 @@ class ClientResolver:
         given = self._given_client(call, scope, 0)  # OpenAIChatClient(async_client=AsyncAzureOpenAI(...))
         if given is not None and given.status != "unknown":
             return Resolution(given.status, given.evidence, family)
+        key = keyword_argument(call, ("api_key",))
+        platform_key = self._openai_platform_key(key.value, scope) if key is not None else None
+        if platform_key is not None:
+            return Resolution("not_azure", self.evidence(key.value, f"{short}(api_key from {platform_key}, no endpoint)", "endpoint"), family)
         return Resolution("unknown", self.evidence(call, f"{short}() with no endpoint in the file, treated as Azure"), family)
 
     def _named_provider(self, call: ast.Call, scope: Scope, depth: int, short: str, family: str) -> Resolution:
@@ -305,7 +309,17 @@ class ClientResolver:
                 status = "azure" if setting == "azure_endpoint" else (classify_endpoint(text) if text else None)
                 if status is not None:
                     return Resolution(status, self.evidence(assignment.value, f"{alias}.{setting} = {text or '...'}", "endpoint"), "openai")
+        for assignment in self.index.lookup(f"{alias}.api_key", scope):
+            key = self._openai_platform_key(assignment.value, assignment.scope)
+            if key is not None:
+                return Resolution("not_azure", self.evidence(assignment.value, f"{alias}.api_key from {key}, no api_type 'azure'", "endpoint"), "openai")
         return None
+
+    def _openai_platform_key(self, value: ast.AST | None, scope: Scope) -> str | None:
+        """`$OPENAI_API_KEY` when the key is read from OpenAI's own environment variable (only its name is read)."""
+        text = endpoint_text(value, scope, self.index) if value is not None else None
+        variable = text[1:].split(" ", 1)[0] if text and text.startswith("$") else None
+        return f"${variable}" if variable in load_provider_data().openai_key_variables else None
 
 
 def _strings_under(node: ast.AST) -> Iterator[ast.AST]:

@@ -352,10 +352,16 @@ class _Indexer:
         binding = Binding(kind, value, self.statement, self.scope, via=via)
         if head in SELF_NAMES and rest and self.scope.class_info is not None:
             self.scope.class_info.attributes.setdefault(rest.split(".")[0], []).append(binding)
-        elif head in self.index.imports:  # openai.api_type = "azure" sets the module for everyone
+        elif head in self.index.imports or self._module_object(head):
+            # openai.api_type = "azure" sets the module for everyone; so does bp.client = ... on a module-level bp
             self.bind(dotted, binding, self.index.module_scope)
         else:
             self.bind(dotted, binding)
+
+    def _module_object(self, name: str) -> bool:
+        """A name the current function does not bind but the module does (a Blueprint, an app)."""
+        module = self.index.module_scope
+        return all(name not in scope.bindings for scope in self.scopes[1:]) and any(binding.kind != "import" for binding in module.bindings.get(name, ()))
 
     def bind_mutation(self, receiver: ast.expr, value: ast.AST | None, via: str | None = None) -> None:
         while isinstance(receiver, ast.Subscript):

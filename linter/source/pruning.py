@@ -3,7 +3,8 @@
 Nothing is indexed when no call in the module could send a request; otherwise the module without its
 unrelated top-level functions and classes (their bodies are not context for any call). A top-level
 function or class is kept when it holds a candidate call or its name is written in code that is
-kept; top-level statements that are not definitions are always kept, being module-level context.
+kept, or it sets an attribute (`bp.client = ...`) that kept code reads; top-level statements that
+are not definitions are always kept, being module-level context.
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ from functools import lru_cache
 from typing import Iterator
 
 from flake8_azure_face_policy.source.tree import DEFINITIONS, first_line
+
+
+# `    bp.openai_client = ...` inside a function: a module-level object the function sets up
+_ATTRIBUTE_TARGET = re.compile(r"^[ \t]+[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+[ \t]*(?::[^=\n]*)?=(?!=)", re.MULTILINE)
 
 
 @lru_cache(maxsize=8)
@@ -39,15 +44,23 @@ def relevant_statements(source: str, tree: ast.Module, names: frozenset[str]) ->
     holding = {bisect.bisect_right(starts, line) - 1 for line, _ in _line_numbers(source, _call_pattern(names))} - {-1}
     if not holding:
         return None
-    left_out = {statement.name: position for position, statement in enumerate(body) if position not in holding and isinstance(statement, DEFINITIONS)}
+    left_out: dict[str, set[int]] = {}  # a name, or an attribute it sets (bp.client), -> the left-out definitions
+    for position, statement in enumerate(body):
+        if position not in holding and isinstance(statement, DEFINITIONS):
+            left_out.setdefault(statement.name, set()).add(position)
     if not left_out:
         return body
+    definitions = set().union(*left_out.values())
+    for line, target in _line_numbers(source, _ATTRIBUTE_TARGET):
+        position = bisect.bisect_right(starts, line) - 1
+        dotted = target.rstrip(" \t:=").split(":")[0].strip()
+        if position in definitions and dotted.split(".")[0] not in ("self", "cls"):
+            left_out.setdefault(dotted, set()).add(position)
     named_by: dict[int, set[int]] = {}  # statement -> the left-out definitions its text names
-    words = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, left_out)))
+    words = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(left_out, key=len, reverse=True))))
     for line, name in _line_numbers(source, words):
         user = bisect.bisect_right(starts, line) - 1
-        if user != left_out[name]:
-            named_by.setdefault(user, set()).add(left_out[name])
+        named_by.setdefault(user, set()).update(left_out[name] - {user})
     kept = {position for position in range(len(body)) if position in holding or not isinstance(body[position], DEFINITIONS)}
     pending = list(kept)
     while pending:
