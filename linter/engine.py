@@ -8,14 +8,18 @@ import warnings
 from functools import lru_cache
 from pathlib import Path
 
-from flake8_azure_face_policy.calls.families import CallShape, ClientFamily, ClientResolver, client_families
+from flake8_azure_face_policy.calls.families import CallShape, ClientResolver, client_families
 from flake8_azure_face_policy.calls.dataflow import Flow, FlowFollower
+from flake8_azure_face_policy.calls.wrappers import Wrappers
 from flake8_azure_face_policy.decisions.decide import decide
 from flake8_azure_face_policy.context.evidence import EvidenceReader, collect_signals
 from flake8_azure_face_policy.report.messages import format_message
 from flake8_azure_face_policy.report.safe_text import safe_text
 from flake8_azure_face_policy.model import Finding, Settings, VisionCall
-from flake8_azure_face_policy.source.index import CallCandidate, build_index
+from flake8_azure_face_policy.source.index import CallCandidate, FunctionInfo, ModuleIndex, build_index
+from flake8_azure_face_policy.source.project_files import imports_may_send, wrapper_names
+from flake8_azure_face_policy.source.project_index import ModuleView, ProjectIndex
+from flake8_azure_face_policy.source.tree import DEFINITIONS, FUNCTIONS
 from flake8_azure_face_policy.source.syntax import call_arguments, keyword_argument, source_lines
 from flake8_azure_face_policy.calls.providers import endpoint_text
 from flake8_azure_face_policy.source.prefilter import might_send_media
@@ -25,6 +29,7 @@ from flake8_azure_face_policy.ruledata import data_file, load_rules, rule_by_cod
 from flake8_azure_face_policy.context.vocabulary import load_vocabulary
 
 FAILURE_CODE = "AFP900"
+_WRAPPER_DEPTH = 4  # wrappers of wrappers within one module, found by name before indexing
 
 
 class AnalysisFailure(Exception):
@@ -64,67 +69,154 @@ def vision_calls(
     """Every vision call in the source that is not provably sent to another provider (with
     `other_providers`, those too, for the inventory).
 
-    `path` (the file's path, or flake8's --stdin-display-name) locates the project whose
+    `path` (the file's path, or flake8's --stdin-display-name) locates the project whose modules,
     configuration files and declared context are read; None reads none. `tree` is the source's
     `ast` tree when the caller has it (flake8 does)."""
     source = source.lstrip("\ufeff")
-    if not might_send_media(source):
+    names_client = might_send_media(source)
+    if not names_client and not (path and imports_may_send(source, path)):
         return []
-    families = client_families()
-    names = request_method_names()
+    names = request_method_names() | (wrapper_names(source, path) if path else frozenset())
     tree = parse(source, tree)
     kept = relevant_statements(source, tree, names)
+    names, kept = own_wrapper_names(source, tree, names, kept)
     if kept is None:
         return []
     index = build_index(tree, source_lines(source), kept, names, mutating_methods())
     if not index.candidates:
         return []
-    resolver = ClientResolver(index)
-    shapes = {id(candidate.node): shape for candidate in index.candidates if (shape := _shape(candidate, families, resolver)) is not None}
-    follower = FlowFollower(index, requests=frozenset(shapes))
-    reader: EvidenceReader | None = None
-    calls = []
-    for candidate in index.candidates:
-        shape = shapes.get(id(candidate.node))
-        if shape is None or (shape.provider.status == "not_azure" and not other_providers):
-            continue
+    return Analysis(index, path, settings, other_providers).vision_calls()
+
+
+def own_wrapper_names(source: str, tree: ast.Module, names: frozenset[str], kept: list[ast.stmt] | None) -> tuple[frozenset[str], list[ast.stmt] | None]:
+    """The names of the module's own functions and methods that can wrap a request, added until
+    none is new, so that calls of them (and of wrappers of them) are kept and indexed."""
+    for _ in range(_WRAPPER_DEPTH):
+        if kept is None:
+            break
+        defined = frozenset(name for statement in kept if isinstance(statement, DEFINITIONS) for name in _definition_names(statement))
+        if defined <= names:
+            break
+        names |= defined
+        kept = relevant_statements(source, tree, names)
+    return names, kept
+
+
+def _definition_names(statement: ast.stmt) -> list[str]:
+    if isinstance(statement, ast.ClassDef):
+        return [item.name for item in statement.body if isinstance(item, FUNCTIONS)]
+    return [statement.name]  # type: ignore[attr-defined]
+
+
+class Analysis:
+    """One file's vision calls: its own requests, and its calls of the project's wrappers."""
+
+    def __init__(self, index: ModuleIndex, path: str | None, settings: Settings, other_providers: bool):
+        self.index = index
+        self.path = path
+        self.settings = settings
+        self.other_providers = other_providers
+        self.project = ProjectIndex(index, path, request_method_names(), mutating_methods())
+        self.follower = FlowFollower(self.project)
+        self.families = client_families()
+        self._resolvers: dict[int, ClientResolver] = {}
+        self.wrappers = Wrappers(self.project, self.follower, self.shape_of)
+        self.reader: EvidenceReader | None = None
+
+    def shape_of(self, candidate: CallCandidate, view: ModuleView) -> CallShape | None:
+        """The request a candidate makes, if a client family recognises it; its answer is not its input."""
+        resolver = self._resolvers.get(id(view.index))
+        if resolver is None:
+            resolver = self._resolvers[id(view.index)] = ClientResolver(view.index, self.project)
+        shape = next((found for family in self.families if (found := family.match(candidate, resolver)) is not None), None)
+        if shape is not None:
+            self.follower.requests.add(id(candidate.node))
+        return shape
+
+    def vision_calls(self) -> list[VisionCall]:
+        shapes = [(candidate, self.shape_of(candidate, self.project.analysed)) for candidate in self.index.candidates]
+        calls = []
+        for candidate, shape in shapes:
+            if shape is not None:
+                found = self.request_call(candidate, shape)
+            else:
+                found = self.wrapper_call(candidate)
+            if found is not None:
+                calls.append(found)
+        return sorted(calls, key=lambda call: (call.line, call.column))
+
+    def request_call(self, candidate: CallCandidate, shape: CallShape) -> VisionCall | None:
+        """A request of a client family written in this file."""
+        if shape.provider.status == "not_azure" and not self.other_providers:
+            return None
+        arguments, client = self._follow(candidate, shape, {})
+        return self._vision_call(candidate, shape, [arguments, client], shape.method, candidate)
+
+    def wrapper_call(self, candidate: CallCandidate) -> VisionCall | None:
+        """A call of one of the project's wrappers: followed as the requests it leads to."""
+        flows: list[Flow] = []
+        shapes: list[CallShape] = []
+        request: CallCandidate | None = None
+        for frame, summary in self.wrappers.wrapped(candidate.node, candidate.scope):
+            if not any(frame.arguments(name) for name in summary.parameters):
+                continue  # `run()`: the call gives nothing the wrapper sends
+            for route in summary.routes:
+                steps = (frame, *route.steps)
+                frames = {id(step.function.scope): step for step in steps}
+                arguments, client = self._follow(route.request, route.shape, frames)
+                for step in steps:
+                    self.follower.passed_through(arguments, step.function.owner, self.project.label_of(step.function.scope))
+                flows += [arguments, client]
+                shapes.append(route.shape)
+                request = request or route.request
+        if not shapes or request is None:
+            return None
+        shape = next((found for found in shapes if found.provider.status != "not_azure"), shapes[0])
+        if shape.provider.status == "not_azure" and not self.other_providers:
+            return None
+        wrapper = _function_label(self.wrappers.callees(candidate.node.func, candidate.scope)[0][0])
+        return self._vision_call(candidate, shape, flows, f"{wrapper} -> {shape.method}", request)
+
+    def _follow(self, request: CallCandidate, shape: CallShape, frames: dict) -> tuple[Flow, Flow]:
+        follower = self.follower
         arguments = follower.follow(
-            (value, candidate.scope, label)
-            for keyword, value in call_arguments(candidate.node)
-            if (label := follower.labels.label(keyword, "prompt")) is not None
+            ((value, request.scope, label) for keyword, value in call_arguments(request.node) if (label := follower.labels.label(keyword, "prompt")) is not None),
+            frames,
         )
-        client = follower.follow([(shape.receiver, candidate.scope, "string")]) if shape.receiver is not None else Flow()
-        media = frozenset(arguments.media) | frozenset(client.media) | shape.implied_media
+        client = follower.follow([(shape.receiver, request.scope, "string")], frames) if shape.receiver is not None else Flow()
+        return arguments, client
+
+    def _vision_call(self, candidate: CallCandidate, shape: CallShape, flows: list[Flow], method: str, request: CallCandidate) -> VisionCall | None:
+        media = frozenset(kind for flow in flows for kind in flow.media) | shape.implied_media
         if not media:
-            continue
-        if reader is None:  # configuration is read only for files that hold a vision call
-            reader = EvidenceReader(load_vocabulary(), project_context(Path(path)) if path else None)
-        signals = collect_signals(reader, index, candidate, [arguments, client], settings) + shape.implied_signals
-        calls.append(
-            VisionCall(
-                family=shape.family,
-                method=shape.method,
-                line=index.line_of(candidate.node),
-                column=index.column_of(candidate.node),
-                media=media,
-                provider=shape.provider,
-                signals=tuple(sorted(signals, key=lambda signal: (signal.evidence.sort_key(), signal.name))),
-                fingerprint=hashlib.sha256(" ".join(index.source_of(candidate.node).split()).encode()).hexdigest()[:20],
-                deployment=deployment_of(candidate, follower),
-                sources=frozenset(arguments.sources | client.sources),
-            )
+            return None
+        if self.reader is None:  # configuration is read only for files that hold a vision call
+            self.reader = EvidenceReader(load_vocabulary(), project_context(Path(self.path)) if self.path else None)
+        signals = collect_signals(self.reader, self.index, candidate, flows, self.settings) + shape.implied_signals
+        index = self.index
+        return VisionCall(
+            family=shape.family,
+            method=method,
+            line=index.line_of(candidate.node),
+            column=index.column_of(candidate.node),
+            media=media,
+            provider=shape.provider,
+            signals=tuple(sorted(signals, key=lambda signal: (signal.evidence.sort_key(), signal.name))),
+            fingerprint=hashlib.sha256(" ".join(index.source_of(candidate.node).split()).encode()).hexdigest()[:20],
+            deployment=self.deployment_of(request),
+            sources=frozenset(source for flow in flows for source in flow.sources),
         )
-    return sorted(calls, key=lambda call: (call.line, call.column))
+
+    def deployment_of(self, request: CallCandidate) -> str:
+        """The deployment (model) argument as far as the project shows it: a literal, `$ENV_VAR`, an f-string."""
+        argument = keyword_argument(request.node, self.follower.labels.model)
+        return (endpoint_text(argument.value, request.scope, self.project) or "") if argument is not None else ""
 
 
-def _shape(candidate: CallCandidate, families: tuple[ClientFamily, ...], resolver: ClientResolver) -> CallShape | None:
-    return next((found for family in families if (found := family.match(candidate, resolver)) is not None), None)
-
-
-def deployment_of(candidate: CallCandidate, follower: FlowFollower) -> str:
-    """The deployment (model) argument as far as the module shows it: a literal, `$ENV_VAR`, an f-string."""
-    argument = keyword_argument(candidate.node, follower.labels.model)
-    return (endpoint_text(argument.value, candidate.scope, follower.index) or "") if argument is not None else ""
+def _function_label(function: FunctionInfo) -> str:
+    """`ask`, or `VisionClient.ask` for a method."""
+    parent = function.owner.parent
+    return f"{parent.node.name}.{function.node.name}" if parent is not None and parent.kind == "class" else function.node.name  # type: ignore[attr-defined]
 
 
 def findings_for(call: VisionCall) -> list[Finding]:

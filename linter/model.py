@@ -23,6 +23,7 @@ class TextItem:
     kind: str  # comment | docstring | prompt | string | name | model | endpoint | client | code
     line: int
     text: str
+    path: str = ""  # another module of the project it was read from, relative to the project root
 
 
 @dataclass(frozen=True)
@@ -33,9 +34,10 @@ class Evidence:
     level: Level
     source: str = ""  # where non-file evidence came from: a config file, "pyproject" or "flake8"
     key: str = ""  # the config key or declared setting it came from
+    path: str = ""  # for code evidence from another module of the project: that file, relative to the project root
 
     def sort_key(self) -> tuple:
-        return (self.level, self.line or 0, self.kind, self.text)
+        return (self.level, self.path, self.line or 0, self.kind, self.text)
 
 
 @dataclass(frozen=True)

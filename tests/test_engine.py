@@ -79,7 +79,7 @@ def test_module_evidence_is_built_once_per_file_not_per_call(monkeypatch):
     source = "from openai import AzureOpenAI\nclient = AzureOpenAI(api_version='v')\n" + constants + calls
     scanned = []
     original = EvidenceReader.signals
-    monkeypatch.setattr(EvidenceReader, "signals", lambda self, items, level: scanned.append(len(items)) or original(self, items, level))
+    monkeypatch.setattr(EvidenceReader, "signals", lambda self, items, level, *rest: scanned.append(len(items)) or original(self, items, level, *rest))
     assert len(engine.analyse(source)) == 100
     assert sum(scanned) < 2 * (300 + 100 * 40)  # module items counted once, not once per call
 

@@ -1,8 +1,12 @@
-"""Follows a call's arguments through the module: what they reference, and what that carries.
+"""Follows a call's arguments through the project: what they reference, and what that carries.
 
-From each argument it walks into the variables, constants, attributes and same-module helper
-functions the value comes from (assignments, appends, updates, loops, `with ... as`), collecting
-the text met on the way and the media (image or audio parts) the request carries.
+From each argument it walks into the variables, constants, attributes and helper functions the value
+comes from (assignments, appends, updates, loops, `with ... as`), in the module or, through imports,
+in another module of the project, collecting the text met on the way and the media (image or audio
+parts) the request carries. A helper from another module brings its docstring, comments and names
+at the enclosing-function level and its module's header at module level (`Flow.helpers`,
+`Flow.modules`), not as the call's own words. Inside a wrapper of the project, parameters can be bound
+to the arguments of a call of it (`frames`), so that the caller's prompt and image are followed.
 """
 
 from __future__ import annotations
@@ -14,8 +18,9 @@ from typing import Iterable
 
 from flake8_azure_face_policy.context.comments import Comment
 from flake8_azure_face_policy.model import TextItem
-from flake8_azure_face_policy.source.index import Binding, ModuleIndex, Scope
-from flake8_azure_face_policy.source.syntax import call_arguments, config_reference, dotted_name, is_own_attribute, keyword_argument, string_text
+from flake8_azure_face_policy.source.index import Binding, FunctionInfo, Owner, Scope
+from flake8_azure_face_policy.source.project_index import ProjectIndex
+from flake8_azure_face_policy.source.syntax import SELF_NAMES, call_arguments, config_reference, dotted_name, is_own_attribute, keyword_argument, string_text
 from flake8_azure_face_policy.calls.providers import endpoint_text
 from flake8_azure_face_policy.ruledata import data_file
 from flake8_azure_face_policy.source.tree import children
@@ -118,25 +123,61 @@ class Flow:
     media: dict[str, TextItem] = field(default_factory=dict)  # media kind -> where first seen
     live_captures: list[TextItem] = field(default_factory=list)
     sources: set[str] = field(default_factory=set)  # camera, stream, upload, file, url, inline
+    parameters: set[tuple[int, str]] = field(default_factory=set)  # (function scope, parameter) reached unbound
+    helpers: dict[int, tuple[Owner, str]] = field(default_factory=dict)  # functions and classes of other modules passed through
+    modules: dict[int, tuple[Owner, str]] = field(default_factory=dict)  # other modules passed through, by their module owner
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A call of a project function: its parameters stand for the call's arguments."""
+
+    call: ast.Call
+    scope: Scope  # where the call is written
+    function: FunctionInfo
+    bound: bool  # called on an instance: the first parameter is `self`
+
+    def arguments(self, parameter: str) -> list[ast.expr] | None:
+        """The argument values given for a parameter, or None when the call gives none (its default applies)."""
+        spec = self.function.node.args
+        positional = [arg.arg for arg in (*spec.posonlyargs, *spec.args)][int(self.bound) :]
+        named = set(positional) | {arg.arg for arg in spec.kwonlyargs}
+        given: dict[str, list[ast.expr]] = {}
+        rest: list[ast.expr] = []
+        for position, value in enumerate(self.call.args):
+            if isinstance(value, ast.Starred) or position >= len(positional):
+                rest.append(value.value if isinstance(value, ast.Starred) else value)
+            else:
+                given.setdefault(positional[position], []).append(value)
+        extra = [keyword.value for keyword in self.call.keywords if keyword.arg not in named]
+        given.update((keyword.arg, [keyword.value]) for keyword in self.call.keywords if keyword.arg in named)
+        if spec.vararg is not None and rest:
+            given[spec.vararg.arg] = rest
+        if spec.kwarg is not None and extra:
+            given[spec.kwarg.arg] = extra
+        return given.get(parameter)
 
 
 class FlowFollower:
     def __init__(
         self,
-        index: ModuleIndex,
+        project: ProjectIndex,
         labels: ArgumentLabels | None = None,
         markers: MediaMarkers | None = None,
-        requests: frozenset[int] = frozenset(),
+        requests: set[int] | None = None,
     ):
-        self.index = index
+        self.project = project
         self.labels = labels or load_argument_labels()
         self.markers = markers or load_media_markers()
-        # ids of the module's request calls: what one returns is the model's answer, not the
-        # request's input, so a value read from it (reply.choices[0].message.content) is not followed into it
-        self.requests = requests
+        # ids of the request calls met (the analysis adds each it recognises): what one returns is the
+        # model's answer, not the request's input, so a value read from it (reply.choices[0].message.content)
+        # is not followed into it
+        self.requests = requests if requests is not None else set()
 
-    def follow(self, roots: Iterable[tuple[ast.AST, Scope, str]]) -> Flow:
+    def follow(self, roots: Iterable[tuple[ast.AST, Scope, str]], frames: dict[int, Frame] | None = None) -> Flow:
+        """`frames`: calls standing for parameters, by the called function's scope."""
         flow = Flow()
+        frames = frames or {}
         stack: list[tuple[ast.AST | Comment, Scope, str]] = []
         for node, scope, label in roots:
             self._push_value(node, scope, label, stack)
@@ -150,36 +191,37 @@ class FlowFollower:
                 continue
             visited.add(key)
             budget -= 1
-            self._visit(node, scope, label, flow, stack)
+            self._visit(node, scope, label, flow, stack, frames)
         return flow
 
     def _push_value(self, node: ast.AST, scope: Scope, label: str, stack: list) -> None:
         """A value and the comments written inside it (between the lines of a long literal)."""
         stack.append((node, scope, label))
-        stack.extend((comment, scope, label) for comment in self.index.comments_inside(node))
+        stack.extend((comment, scope, label) for comment in self.project.view_of(scope).index.comments_inside(node))
 
-    def _item(self, flow: Flow, kind: str, line: int, text: str) -> None:
+    def _item(self, flow: Flow, kind: str, line: int, text: str, scope: Scope) -> None:
         if text.strip():
-            flow.items.append(TextItem(kind, line, text))
+            flow.items.append(TextItem(kind, line, text, self.project.label_of(scope)))
 
-    def _media(self, flow: Flow, kind: str, line: int, text: str) -> None:
-        flow.media.setdefault(kind, TextItem("media", line, text))
+    def _media(self, flow: Flow, kind: str, line: int, text: str, scope: Scope) -> None:
+        flow.media.setdefault(kind, TextItem("media", line, text, self.project.label_of(scope)))
 
-    def _visit(self, node: ast.AST | Comment, scope: Scope, label: str, flow: Flow, stack: list) -> None:
+    def _visit(self, node: ast.AST | Comment, scope: Scope, label: str, flow: Flow, stack: list, frames: dict[int, Frame]) -> None:
         if isinstance(node, Comment):
             if node.is_evidence:
-                self._item(flow, "comment", node.line, node.text)
+                self._item(flow, "comment", node.line, node.text, scope)
             return
         if isinstance(node, (ast.Call, ast.Subscript, ast.Attribute)):
             key = config_reference(node)
             if key:
-                self._item(flow, "config_ref", node.lineno, key)
+                self._item(flow, "config_ref", node.lineno, key, scope)
         text = string_text(node) if isinstance(node, (ast.Constant, ast.JoinedStr)) else None
         if text is not None:
-            self._item(flow, "docstring" if id(node) in self.index.docstrings else label, node.lineno, text)
+            docstring = id(node) in self.project.view_of(scope).index.docstrings
+            self._item(flow, "docstring" if docstring else label, node.lineno, text, scope)
             for prefix, kind in self.markers.data_url_prefixes:
                 if prefix in text:
-                    self._media(flow, kind, node.lineno, prefix)
+                    self._media(flow, kind, node.lineno, prefix, scope)
             flow.sources.update(kind for marker, kind in self.markers.url_sources if marker in text)
             if isinstance(node, ast.JoinedStr):
                 for part in reversed(node.values):
@@ -187,22 +229,30 @@ class FlowFollower:
                         stack.append((part.value, scope, label))
             return
         if isinstance(node, ast.Name):
-            self._item(flow, "name", node.lineno, split_identifier(node.id))
-            for binding in self.index.lookup(node.id, scope):
-                self._push_binding(binding, label, flow, stack)
+            self._item(flow, "name", node.lineno, split_identifier(node.id), scope)
+            for binding in self.project.lookup(node.id, scope):
+                if binding.kind == "param":
+                    frame = frames.get(id(binding.scope))
+                    given = frame.arguments(node.id) if frame is not None else None
+                    if given is not None:
+                        stack.extend((value, frame.scope, label) for value in reversed(given))
+                        continue
+                    if frame is None and node.id not in SELF_NAMES:
+                        flow.parameters.add((id(binding.scope), node.id))
+                self._push_binding(binding, label, flow, stack, scope)
             return
         if isinstance(node, ast.Attribute):
             dotted = dotted_name(node)
             flow.sources.update(self.markers.sources_named(dotted or ""))
             if dotted is not None:
-                for binding in self.index.attribute_bindings(dotted, scope):
-                    self._push_binding(binding, label, flow, stack)
+                for binding in self.project.attribute_bindings(dotted, scope):
+                    self._push_binding(binding, label, flow, stack, scope)
             if is_own_attribute(node):
-                self._item(flow, "name", node.end_lineno or node.lineno, split_identifier(node.attr))
+                self._item(flow, "name", node.end_lineno or node.lineno, split_identifier(node.attr), scope)
             stack.append((node.value, scope, label))
             return
         if isinstance(node, ast.Dict):
-            self._dict_media(node, flow)
+            self._dict_media(node, flow, scope)
         elif isinstance(node, ast.Call):
             if id(node) in self.requests:
                 return
@@ -215,21 +265,39 @@ class FlowFollower:
             return
         stack.extend((child, scope, label) for child in reversed(children(node)))
 
-    def _push_binding(self, binding: Binding, label: str, flow: Flow, stack: list) -> None:
+    def _push_binding(self, binding: Binding, label: str, flow: Flow, stack: list, scope: Scope) -> None:
+        view = self.project.view_of(binding.scope)
+        foreign = view is not self.project.view_of(scope) and view.label != ""
+        if foreign:
+            flow.modules.setdefault(id(view.index.module_owner), (view.index.module_owner, view.label))
         function = binding.function
         if function is not None:
-            stack.extend((comment, function.scope, label) for comment in self.index.statement_comments(function.node))
-            stack.extend((comment, function.scope, label) for comment in self.index.function_comments(function))
-            stack.extend((statement, function.scope, label) for statement in reversed(function.node.body))
+            body = function.node.body
+            if view.label:  # another module's helper: its own words are context of the enclosing-function level
+                self.passed_through(flow, function.owner, view.label)
+                if body and id(getattr(body[0], "value", None)) in view.index.docstrings:
+                    body = body[1:]
+            else:
+                stack.extend((comment, function.scope, label) for comment in view.index.statement_comments(function.node))
+                stack.extend((comment, function.scope, label) for comment in view.index.function_comments(function))
+            stack.extend((statement, function.scope, label) for statement in reversed(body))
             return
-        if binding.kind in ("import", "class"):
+        if binding.kind in ("import", "class", "module"):
             return
         if binding.kind != "param":
-            stack.extend((comment, binding.scope, label) for comment in self.index.statement_comments(binding.statement))
+            stack.extend((comment, binding.scope, label) for comment in view.index.statement_comments(binding.statement))
         if binding.value is not None:
             self._push_value(binding.value, binding.scope, label, stack)
 
-    def _dict_media(self, node: ast.Dict, flow: Flow) -> None:
+    @staticmethod
+    def passed_through(flow: Flow, owner: Owner, label: str) -> None:
+        """A function (and the classes around it) whose docstring, comments and names are context."""
+        current: Owner | None = owner
+        while current is not None and current.kind != "module":
+            flow.helpers.setdefault(id(current), (current, label))
+            current = current.parent
+
+    def _dict_media(self, node: ast.Dict, flow: Flow, scope: Scope) -> None:
         for key_node, value in zip(node.keys, node.values):
             if key_node is None:  # {**other}
                 continue
@@ -237,34 +305,34 @@ class FlowFollower:
             if key == "type":
                 kind = self.markers.part_types.get(string_text(value) or "")
                 if kind:
-                    self._media(flow, kind, key_node.lineno, string_text(value) or "")
+                    self._media(flow, kind, key_node.lineno, string_text(value) or "", scope)
             elif key in self.markers.part_keys:
-                self._media(flow, self.markers.part_keys[key], key_node.lineno, key)
+                self._media(flow, self.markers.part_keys[key], key_node.lineno, key, scope)
 
     def _call_media(self, node: ast.Call, scope: Scope, flow: Flow) -> None:
-        name = self.index.qualify(node.func) or ""  # through imports: `P` may be an alias of a typed part
+        name = self.project.qualify(node.func, scope) or ""  # through imports: `P` may be an alias of a typed part
         short = name.rsplit(".", 1)[-1]
         flow.sources.update(self.markers.sources_named(name))
         typed = self.markers.typed_part(name) if name else None
         if typed is not None:
-            self._media(flow, typed[0], node.lineno, typed[1])
+            self._media(flow, typed[0], node.lineno, typed[1], scope)
         elif name and self.markers.media_typed_part(name):
             kind = self.markers.kind_of_media_type(self._media_type(node, scope))
             if kind:
-                self._media(flow, kind, node.lineno, short)
+                self._media(flow, kind, node.lineno, short, scope)
         elif short == "dict":
             kind_argument = keyword_argument(node, ("type",))
             kind = self.markers.part_types.get(string_text(kind_argument.value) or "") if kind_argument is not None else None
             if kind:
-                self._media(flow, kind, node.lineno, string_text(kind_argument.value) or "")
+                self._media(flow, kind, node.lineno, string_text(kind_argument.value) or "", scope)
         if short in self.markers.live_captures or (short in self.markers.device_index_captures and self._reads_device(node, scope)):
-            flow.live_captures.append(TextItem("code", node.lineno, f"{short}({self._first_arg_text(node)})"))
+            flow.live_captures.append(TextItem("code", node.lineno, f"{short}({self._first_arg_text(node)})", self.project.label_of(scope)))
 
     def _media_type(self, node: ast.Call, scope: Scope) -> str | None:
         """Content.from_data(data, "image/png"), BinaryContent(data=..., media_type=MIME): the text, if the module shows it."""
         named = keyword_argument(node, self.markers.media_type_keywords)
         value = named.value if named is not None else (node.args[1] if len(node.args) > 1 else None)
-        return endpoint_text(value, scope, self.index) if value is not None else None
+        return endpoint_text(value, scope, self.project) if value is not None else None
 
     def _reads_device(self, node: ast.Call, scope: Scope) -> bool:
         """VideoCapture(0) or VideoCapture(CAMERA_INDEX) with an int: a live camera, not a file."""
@@ -272,7 +340,7 @@ class FlowFollower:
             return False
         value = node.args[0]
         if isinstance(value, ast.Name):
-            bound = [b.value for b in self.index.lookup(value.id, scope) if b.value is not None]
+            bound = [b.value for b in self.project.lookup(value.id, scope) if b.value is not None]
             value = bound[0] if len(bound) == 1 else value
         return _is_integer(value)
 

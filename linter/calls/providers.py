@@ -10,6 +10,7 @@ from functools import lru_cache
 import ast
 
 from flake8_azure_face_policy.source.index import ModuleIndex, Scope
+from flake8_azure_face_policy.source.project_index import ProjectIndex
 
 from flake8_azure_face_policy.source.syntax import dotted_name, environment_read, string_text
 from flake8_azure_face_policy.ruledata import data_file
@@ -54,8 +55,9 @@ def classify_endpoint(text: str) -> str | None:
     return None
 
 
-def endpoint_text(node: ast.AST, scope: Scope, index: ModuleIndex, depth: int = 0) -> str | None:
-    """What an endpoint expression evaluates to, as far as the module shows.
+def endpoint_text(node: ast.AST, scope: Scope, index: ModuleIndex | ProjectIndex, depth: int = 0) -> str | None:
+    """What an endpoint expression evaluates to, as far as the module (or, given the project, the
+    modules it imports) shows.
 
     Environment reads become `$NAME` (plus their default); what cannot be seen becomes `{}`: the
     placeholders of f-strings, `str.format`, `%` and `string.Template` that the module does not fill.

@@ -72,11 +72,15 @@ class EvidenceReader:
         self._owner_signals: dict[tuple[int, Level], list[Signal]] = {}
         self._outer_signals: list[Signal] | None = None
 
-    def owner_signals(self, owner: Owner, level: Level) -> list[Signal]:
-        """An owner's signals, built once per file however many calls it holds (no work quadratic in module size)."""
-        key = (id(owner), level)
+    def owner_signals(self, owner: Owner, level: Level, path: str = "", header_only: bool = False) -> list[Signal]:
+        """An owner's signals, built once per file however many calls it holds (no work quadratic in module size).
+
+        `path`: the module it is in when that is another one; `header_only`: its docstring and comments only
+        (another module's header, whose names and constants are not context)."""
+        key = (id(owner), level, header_only)
         if key not in self._owner_signals:
-            self._owner_signals[key] = self.signals(owner.items, level)
+            items = [item for item in owner.items if item.kind in ("docstring", "comment")] if header_only else owner.items
+            self._owner_signals[key] = self.signals(items, level, path)
         return self._owner_signals[key]
 
     def outer_signals(self, settings: Settings) -> list[Signal]:
@@ -93,7 +97,8 @@ class EvidenceReader:
             self._cache[key] = matches
         return matches
 
-    def signals(self, items: Iterable[TextItem], level: Level) -> list[Signal]:
+    def signals(self, items: Iterable[TextItem], level: Level, path: str = "") -> list[Signal]:
+        """`path`: the module the items were read from, for items that do not name one."""
         found = []
         for item in items:
             if item.kind == "config_ref":
@@ -102,7 +107,8 @@ class EvidenceReader:
                 continue
             for match in self._scan(item.kind, item.text):
                 line = item.line + match.line_offset if item.line else None
-                found.append(Signal(match.signal, match.role, match.negated, Evidence(item.kind, line, match.text, level)))
+                evidence = Evidence(item.kind, line, match.text, level, path=item.path or path)
+                found.append(Signal(match.signal, match.role, match.negated, evidence))
         return found
 
     def _linked_config(self, item: TextItem, level: Level) -> list[Signal]:
@@ -189,9 +195,13 @@ def collect_signals(
     signals = reader.signals(call_items(index, candidate, flows), Level.CALL)
     for flow in flows:
         for capture in flow.live_captures:
-            signals.append(Signal("live", "context", False, Evidence("code", capture.line, capture.text, Level.CALL)))
+            signals.append(Signal("live", "context", False, Evidence("code", capture.line, capture.text, Level.CALL, path=capture.path)))
     for owner in enclosing_owners(candidate):
         signals += reader.owner_signals(owner, Level.FUNCTION)
+    for owner, path in {key: value for flow in flows for key, value in flow.helpers.items()}.values():
+        signals += reader.owner_signals(owner, Level.FUNCTION, path)
     signals += reader.owner_signals(index.module_owner, Level.MODULE)
+    for owner, path in {key: value for flow in flows for key, value in flow.modules.items()}.values():
+        signals += reader.owner_signals(owner, Level.MODULE, path, header_only=True)
     signals += reader.outer_signals(settings)
     return tuple(signals)

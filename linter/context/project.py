@@ -17,8 +17,8 @@ from pathlib import Path
 
 from flake8_azure_face_policy.context.config_files import MAX_BYTES, ConfigFile, Skipped, config_format, read_config_file
 from flake8_azure_face_policy.model import Settings
+from flake8_azure_face_policy.source.project_files import file_key, find_root
 
-ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "tox.ini", ".flake8", ".git")
 PYPROJECT_TABLE = "azure-face-policy"
 # Per analysed file's project, nearest folder first: beyond these, files are listed as skipped, unread.
 MAX_PROJECT_FILES = 64
@@ -34,25 +34,9 @@ class ProjectContext:
     declared: Settings  # from pyproject.toml
 
 
-def find_root(folder: Path) -> Path:
-    """The nearest folder from `folder` upward holding a root marker; `folder` itself if none does."""
-    for candidate in (folder, *folder.parents):
-        if any(os.path.lexists(candidate / marker) for marker in ROOT_MARKERS):
-            return candidate
-    return folder
-
-
 def project_root(analysed_file: Path | str) -> Path:
     """The project root of a file, from its path as given (absolute, `..` removed, links not followed)."""
     return find_root(Path(os.path.abspath(analysed_file)).parent)
-
-
-def _file_key(path: Path) -> tuple[str, int, int] | None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return (str(path), info.st_mtime_ns, info.st_size)
 
 
 @lru_cache(maxsize=4096)
@@ -61,7 +45,7 @@ def _cached_read(key: tuple[str, int, int], root: Path, kind: str | None) -> Con
 
 
 def _read(path: Path, root: Path, kind: str | None = None) -> ConfigFile | Skipped:
-    key = _file_key(path)
+    key = file_key(path)
     if key is None:  # a dangling link or a file that vanished
         return read_config_file(path, root, kind)
     return _cached_read(key, root, kind)
@@ -106,7 +90,7 @@ class _ProjectBudget:
 
     def refusal(self, path: Path) -> str | None:
         """Why `path` is not read, or None (and then it is counted)."""
-        key = _file_key(path)
+        key = file_key(path)
         size = key[2] if key is not None and key[2] <= MAX_BYTES else 0  # a larger file is refused unread
         if self.files >= MAX_PROJECT_FILES:
             return f"not read: the project has more than {MAX_PROJECT_FILES} configuration files"

@@ -15,9 +15,12 @@ def snippet(text: str) -> str:
 
 
 def describe(evidence: Evidence) -> str:
-    """`prompt L30 'identify the suspect'`, `.env CAMERA_SOURCE 'dashcam'`, `pyproject context 'police'`."""
+    """`prompt L30 'identify the suspect'`, `prompt prompts.py:12 'who is this'` (another module),
+    `.env CAMERA_SOURCE 'dashcam'`, `pyproject context 'police'`."""
     where = f"{safe_text(evidence.source)} {snippet(evidence.key)}".strip() if evidence.source else evidence.kind
-    if evidence.line:
+    if evidence.path:
+        where += f" {safe_text(evidence.path)}:{evidence.line}"
+    elif evidence.line:
         where += f" L{evidence.line}"
     return f"{where} '{snippet(evidence.text)}'"
 

@@ -403,14 +403,14 @@ class _Indexer:
         return False  # imported names are other people's names, not evidence
 
     def visit_ImportFrom(self, node: ast.ImportFrom) -> bool:
-        if node.module is None:
-            return False
+        # relative imports keep their dots (`.prompts.SYSTEM`, `..x`): never taken for a package's names
+        package = "." * (node.level or 0) + (f"{node.module}." if node.module else "")
         for alias in node.names:
             if alias.name == "*":
                 return False
             local = alias.asname or alias.name
-            self.index.imports[local] = f"{node.module}.{alias.name}"
-            self.bind(local, Binding("import", None, self.statement, self.scope, qualified=f"{node.module}.{alias.name}"))
+            self.index.imports[local] = package + alias.name
+            self.bind(local, Binding("import", None, self.statement, self.scope, qualified=package + alias.name))
         return False
 
     def visit_Call(self, node: ast.Call) -> None:
