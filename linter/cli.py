@@ -115,7 +115,8 @@ def check_report(outcomes: list[FileOutcome], output_format: str) -> str:
                 "code": finding.code,
                 "message": finding.message,
                 "evidence": [
-                    {"kind": e.kind, "line": e.line, "text": e.text, "source": e.source or None, "key": e.key or None} for e in finding.evidence
+                    {"kind": e.kind, "path": e.path or None, "line": e.line, "text": e.text, "source": e.source or None, "key": e.key or None}
+                    for e in finding.evidence
                 ],
             }
             for path, finding in findings

@@ -9,6 +9,7 @@ from typing import Any, Iterator
 from flake8_azure_face_policy import __version__
 from flake8_azure_face_policy.model import Settings
 from flake8_azure_face_policy.source.prefilter import might_send_media
+from flake8_azure_face_policy.source.project_files import imports_may_send
 from flake8_azure_face_policy.ruledata import rule_by_code
 
 
@@ -56,14 +57,16 @@ class AzureFacePolicyPlugin:
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
         source = "".join(self.lines)
-        if not might_send_media(source):
-            return
-        try:  # the engine loads only once a file names a client: editors start flake8 for each file
+        # without --stdin-display-name, a buffer on stdin belongs to the working directory's project
+        path = "stdin.py" if self.filename in ("stdin", "-") else self.filename
+        try:
+            if not might_send_media(source) and not imports_may_send(source, path):
+                return
+            # the engine loads only once a file names a client, or imports a module that leads to one:
+            # editors start flake8 for each file
             from flake8_azure_face_policy.engine import analyse
         except Exception as error:  # even a broken install must not abort the user's flake8 run
             yield 1, 0, f"AFP900 {rule_by_code('AFP900').message}: cannot load the analysis ({type(error).__name__}: {error})", type(self)
             return
-        # without --stdin-display-name, a buffer on stdin belongs to the working directory's project
-        path = "stdin.py" if self.filename in ("stdin", "-") else self.filename
         for finding in analyse(source, path, self.settings, self.tree):
             yield finding.line, finding.column, f"{finding.code} {finding.message}", type(self)

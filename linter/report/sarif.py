@@ -71,15 +71,15 @@ def _uri(path: Path, cwd: Path) -> str:
 
 def _related(evidence: Evidence, number: int, file_uri: str, analysed: Path, cwd: Path) -> dict:
     location: dict = {"id": number, "message": {"text": describe(evidence)}}
-    if not evidence.source:
+    if not evidence.source and not evidence.path:
         artifact = file_uri
     elif evidence.kind in ("context", "jurisdiction") and evidence.source != "pyproject":
         # an --afp-* option (flake8's or the command's) has no place in a file: name the option
         location["logicalLocations"] = [{"name": f"--{evidence.key}", "kind": "parameter", "fullyQualifiedName": f"{evidence.source} --{evidence.key}"}]
         return location
-    else:
+    else:  # a configuration file, or another module of the project: both named from the project root
         root = project_root(analysed)
-        artifact = _uri(root / ("pyproject.toml" if evidence.source == "pyproject" else evidence.source), cwd)
+        artifact = _uri(root / (evidence.path or ("pyproject.toml" if evidence.source == "pyproject" else evidence.source)), cwd)
     physical: dict = {"artifactLocation": {"uri": artifact, "uriBaseId": "%SRCROOT%"}}
     if evidence.line and not evidence.source:
         physical["region"] = {"startLine": evidence.line}

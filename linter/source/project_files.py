@@ -96,9 +96,7 @@ def _module_file(base: str, dotted: str, root: str) -> str | None:
     for candidate in (stem + ".py", os.path.join(stem, "__init__.py")):
         if os.path.isfile(candidate):
             resolved = os.path.realpath(candidate)
-            if resolved.startswith(root.rstrip(os.sep) + os.sep):
-                return resolved
-            return None
+            return resolved if resolved.startswith(os.path.realpath(root).rstrip(os.sep) + os.sep) else None
     return None
 
 
@@ -109,9 +107,9 @@ def module_file(importer_folder: Path, root: Path, level: int, dotted: str) -> P
         for _ in range(level - 1):
             base = base.parent
         if not dotted:  # `from . import name`: the package itself first
-            package = base / "__init__.py"
-            inside = os.path.realpath(package).startswith(str(root).rstrip(os.sep) + os.sep)
-            return Path(os.path.realpath(package)) if inside and os.path.isfile(package) else None
+            package = os.path.realpath(base / "__init__.py")
+            inside = package.startswith(os.path.realpath(root).rstrip(os.sep) + os.sep)
+            return Path(package) if inside and os.path.isfile(package) else None
         found = _module_file(str(base), dotted, str(root))
         return Path(found) if found else None
     if not dotted:

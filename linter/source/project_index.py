@@ -67,7 +67,8 @@ class ProjectIndex:
         self.mutating = mutating
         self._modules_by_scope: dict[int, ModuleView] = {}
         resolved = Path(os.path.abspath(path)).resolve() if path else None
-        self.root = find_root(resolved.parent) if resolved is not None else None
+        # the root found from the path as given (as the configuration's), compared as resolved paths
+        self.root = Path(os.path.realpath(find_root(Path(os.path.abspath(path)).parent))) if path else None
         self.analysed = self._view(analysed, resolved, "")
         self._by_path: dict[Path, ModuleView | None] = {resolved: self.analysed} if resolved is not None else {}
         self._scope_views: dict[int, ModuleView] = {}
