@@ -8,6 +8,7 @@ import textwrap
 import pytest
 
 from flake8_azure_face_policy.calls.dataflow import FlowFollower
+from flake8_azure_face_policy.source.project_index import ProjectIndex
 from flake8_azure_face_policy.calls.providers import endpoint_text
 from flake8_azure_face_policy.engine import vision_calls
 from flake8_azure_face_policy.source.index import build_index
@@ -159,5 +160,5 @@ def test_media_typed_parts_count_by_their_media_type(part, media):
     source = MEDIA_TYPED + f"MIME = 'image/jpeg'\nmsg = Message(role='user', contents=[{part}])\n"
     tree = ast.parse(source)
     index = build_index(tree, source_lines(source), tree.body, frozenset(), frozenset())
-    flow = FlowFollower(index).follow([(ast.Name("msg", lineno=99), index.module_scope, "prompt")])
+    flow = FlowFollower(ProjectIndex(index, None, frozenset(), frozenset())).follow([(ast.Name("msg", lineno=99), index.module_scope, "prompt")])
     assert set(flow.media) == media
