@@ -55,7 +55,7 @@ def inventory_file(task: tuple[str, Settings]) -> FileOutcome:
         return FileOutcome(path, skipped=((path, source.reason),))
     try:
         config_skipped = tuple((display_path(item.path), item.reason) for item in project_context(Path(path)).skipped)
-        calls = vision_calls(source, path, settings, other_providers=True)
+        calls = vision_calls(source, path, settings, other_providers=True, unresolved=True)
     except Exception as error:  # one file's failure is reported with that file, not for the run
         return FileOutcome(path, skipped=((path, failure_reason(error)),))
     return FileOutcome(path, calls=tuple(calls), skipped=config_skipped)

@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from flake8_azure_face_policy.calls.families import CallShape, ClientResolver, client_families
+from flake8_azure_face_policy.calls.families.base import unresolved_shape
 from flake8_azure_face_policy.calls.dataflow import Flow, FlowFollower
 from flake8_azure_face_policy.calls.wrappers import Wrappers
 from flake8_azure_face_policy.decisions.decide import decide
@@ -43,6 +44,11 @@ def request_method_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def not_requests() -> frozenset[str]:
+    return frozenset(data_file("clients.yaml")["not_requests"])
+
+
+@lru_cache(maxsize=None)
 def mutating_methods() -> frozenset[str]:
     return frozenset(data_file("dataflow.yaml")["mutating_methods"])
 
@@ -65,9 +71,11 @@ def vision_calls(
     settings: Settings = Settings(),
     tree: ast.Module | None = None,
     other_providers: bool = False,
+    unresolved: bool = False,
 ) -> list[VisionCall]:
     """Every vision call in the source that is not provably sent to another provider (with
-    `other_providers`, those too, for the inventory).
+    `other_providers`, those too, for the inventory; with `unresolved`, also the calls named like a
+    request that carry an image but whose client no family recognises, marked with the reason).
 
     `path` (the file's path, or flake8's --stdin-display-name) locates the project whose modules,
     configuration files and declared context are read; None reads none. `tree` is the source's
@@ -85,7 +93,7 @@ def vision_calls(
     index = build_index(tree, source_lines(source), kept, names, mutating_methods())
     if not index.candidates:
         return []
-    return Analysis(index, path, settings, other_providers).vision_calls()
+    return Analysis(index, path, settings, other_providers, unresolved).vision_calls()
 
 
 def own_wrapper_names(source: str, tree: ast.Module, names: frozenset[str], kept: list[ast.stmt] | None) -> tuple[frozenset[str], list[ast.stmt] | None]:
@@ -111,11 +119,12 @@ def _definition_names(statement: ast.stmt) -> list[str]:
 class Analysis:
     """One file's vision calls: its own requests, and its calls of the project's wrappers."""
 
-    def __init__(self, index: ModuleIndex, path: str | None, settings: Settings, other_providers: bool):
+    def __init__(self, index: ModuleIndex, path: str | None, settings: Settings, other_providers: bool, unresolved: bool = False):
         self.index = index
         self.path = path
         self.settings = settings
         self.other_providers = other_providers
+        self.unresolved = unresolved
         self.project = ProjectIndex(index, path, request_method_names(), mutating_methods())
         self.follower = FlowFollower(self.project)
         self.families = client_families()
@@ -125,13 +134,17 @@ class Analysis:
 
     def shape_of(self, candidate: CallCandidate, view: ModuleView) -> CallShape | None:
         """The request a candidate makes, if a client family recognises it; its answer is not its input."""
-        resolver = self._resolvers.get(id(view.index))
-        if resolver is None:
-            resolver = self._resolvers[id(view.index)] = ClientResolver(view.index, self.project)
+        resolver = self.resolver(view)
         shape = next((found for family in self.families if (found := family.match(candidate, resolver)) is not None), None)
         if shape is not None:
             self.follower.requests.add(id(candidate.node))
         return shape
+
+    def resolver(self, view: ModuleView) -> ClientResolver:
+        resolver = self._resolvers.get(id(view.index))
+        if resolver is None:
+            resolver = self._resolvers[id(view.index)] = ClientResolver(view.index, self.project)
+        return resolver
 
     def vision_calls(self) -> list[VisionCall]:
         shapes = [(candidate, self.shape_of(candidate, self.project.analysed)) for candidate in self.index.candidates]
@@ -140,7 +153,7 @@ class Analysis:
             if shape is not None:
                 found = self.request_call(candidate, shape)
             else:
-                found = self.wrapper_call(candidate)
+                found = self.wrapper_call(candidate) or (self.unresolved_call(candidate) if self.unresolved else None)
             if found is not None:
                 calls.append(found)
         return sorted(calls, key=lambda call: (call.line, call.column))
@@ -148,6 +161,14 @@ class Analysis:
     def request_call(self, candidate: CallCandidate, shape: CallShape) -> VisionCall | None:
         """A request of a client family written in this file."""
         if shape.provider.status == "not_azure" and not self.other_providers:
+            return None
+        arguments, client = self._follow(candidate, shape, {})
+        return self._vision_call(candidate, shape, [arguments, client], shape.method, candidate)
+
+    def unresolved_call(self, candidate: CallCandidate) -> VisionCall | None:
+        """A call named like a request that no family recognises: a possible vision call if it carries an image."""
+        shape = unresolved_shape(candidate, self.resolver(self.project.analysed), not_requests())
+        if shape is None:
             return None
         arguments, client = self._follow(candidate, shape, {})
         return self._vision_call(candidate, shape, [arguments, client], shape.method, candidate)
@@ -205,6 +226,7 @@ class Analysis:
             fingerprint=hashlib.sha256(" ".join(index.source_of(candidate.node).split()).encode()).hexdigest()[:20],
             deployment=self.deployment_of(request),
             sources=frozenset(source for flow in flows for source in flow.sources),
+            unresolved=shape.unresolved,
         )
 
     def deployment_of(self, request: CallCandidate) -> str:

@@ -68,6 +68,7 @@ class VisionCall:
     fingerprint: str = ""  # a hash of the call's own source text: stable when lines above it move
     deployment: str = ""
     sources: frozenset[str] = frozenset()  # where the image comes from: camera, stream, upload, file, url, inline
+    unresolved: str = ""  # why the sending client is not known: a possible vision call, listed by the inventory only
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,7 @@ def test_parallel_output_is_identical_to_one_process():
 
 def test_inventory_json_shape_and_order():
     document = json.loads(run("inventory", "--format", "json", "springfield_pd_patrol", "cfg_purpose_in_appsettings").stdout)
-    assert set(document) == {"calls", "skipped"}
+    assert set(document) == {"calls", "unresolved", "skipped"}
     calls = document["calls"]
     assert [(c["path"], c["line"]) for c in calls] == sorted((c["path"], c["line"]) for c in calls)
     for call in calls:
@@ -80,6 +80,25 @@ def test_inventory_json_shape_and_order():
 def test_inventory_lists_calls_to_other_providers_with_the_reason():
     calls = json.loads(run("inventory", "--format", "json", "non_azure_clients").stdout)["calls"]
     assert calls and all(c["provider"] == "not_azure" and c["rules"] == [] and c["why_no_rule"].startswith("not sent to Azure") for c in calls)
+
+
+def test_inventory_lists_possible_vision_calls_whose_client_is_not_resolved_and_why():
+    document = json.loads(run("inventory", "--format", "json", "prec_unresolved_clients").stdout)
+    assert document["calls"] == []
+    reasons = {(c["line"], c["method"]): c["reason"] for c in document["unresolved"]}
+    assert reasons == {
+        (12, "run"): "possible vision call, client not resolved: `agent` comes from a parameter",
+        (19, "post"): "possible vision call, client not resolved: its URL does not show an Azure OpenAI endpoint",
+        (28, "invoke"): "possible vision call, client not resolved: `self.llm` is set from a parameter",
+    }
+    assert all(c["media"] == ["image"] for c in document["unresolved"])
+    text = run("inventory", "prec_unresolved_clients").stdout
+    assert "0 vision calls, 0 flagged, 3 possible vision calls (client not resolved)" in text
+    assert "## Possible vision calls, client not resolved" in text and "`agent` comes from a parameter" in text
+
+
+def test_check_does_not_report_possible_vision_calls():
+    assert run("check", "prec_unresolved_clients").returncode == 0
 
 
 def test_inventory_markdown_is_a_table():

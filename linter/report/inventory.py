@@ -30,9 +30,12 @@ class InventoryEntry:
     rules: tuple[str, ...]
     why_no_rule: str
     evidence: tuple[str, ...]
+    unresolved: bool = False  # a possible vision call: its client is not known (why_no_rule says why)
 
 
 def _why_no_rule(call: VisionCall, purpose_name: str | None, purpose_evidence: str) -> str:
+    if call.unresolved:
+        return f"possible vision call, {call.unresolved}"
     if call.provider.status == "not_azure":
         return f"not sent to Azure ({describe(call.provider.evidence)})"
     if purpose_name is None:
@@ -45,7 +48,7 @@ def _why_no_rule(call: VisionCall, purpose_name: str | None, purpose_evidence: s
 def inventory_entry(call: VisionCall, path: str) -> InventoryEntry:
     purpose = stated_purpose(call.signals)
     purpose_evidence = describe(purpose.evidence) if purpose.evidence else ""
-    decisions = [] if call.provider.status == "not_azure" else decide(call, load_rules())
+    decisions = [] if call.provider.status == "not_azure" or call.unresolved else decide(call, load_rules())
     context = closest_context(call.signals)
     if decisions:
         evidence = tuple(dict.fromkeys(describe(item) for decision in decisions for item in decision.evidence))
@@ -68,10 +71,28 @@ def inventory_entry(call: VisionCall, path: str) -> InventoryEntry:
         rules=tuple(decision.rule.code for decision in decisions),
         why_no_rule="" if decisions else _why_no_rule(call, purpose.name, purpose_evidence),
         evidence=evidence,
+        unresolved=bool(call.unresolved),
     )
 
 
 def render_json(entries: list[InventoryEntry], skipped: list[tuple[str, str]]) -> str:
+    """{"calls": [...], "unresolved": [...], "skipped": [...]}: possible vision calls, whose client is
+    not known, in a list of their own."""
+    possible = [
+        {
+            "path": entry.path,
+            "line": entry.line,
+            "column": entry.column,
+            "method": entry.method,
+            "media": list(entry.media),
+            "image_sources": list(entry.image_sources),
+            "purpose": entry.purpose,
+            "purpose_evidence": entry.purpose_evidence,
+            "reason": entry.why_no_rule,
+        }
+        for entry in entries
+        if entry.unresolved
+    ]
     calls = [
         {
             "path": entry.path,
@@ -92,8 +113,9 @@ def render_json(entries: list[InventoryEntry], skipped: list[tuple[str, str]]) -
             "evidence": list(entry.evidence),
         }
         for entry in entries
+        if not entry.unresolved
     ]
-    document = {"calls": calls, "skipped": [{"path": path, "reason": reason} for path, reason in skipped]}
+    document = {"calls": calls, "unresolved": possible, "skipped": [{"path": path, "reason": reason} for path, reason in skipped]}
     return json.dumps(safe_json(document), indent=2, ensure_ascii=False) + "\n"
 
 
@@ -101,12 +123,14 @@ def _cell(text: str) -> str:
     return safe_text(text).replace("|", "\\|") or "-"
 
 
-def render_markdown(entries: list[InventoryEntry], skipped: list[tuple[str, str]]) -> str:
+def render_markdown(all_entries: list[InventoryEntry], skipped: list[tuple[str, str]]) -> str:
+    entries = [entry for entry in all_entries if not entry.unresolved]
+    possible = [entry for entry in all_entries if entry.unresolved]
     flagged = sum(1 for entry in entries if entry.rules)
     lines = [
         "# Vision call inventory",
         "",
-        f"{len(entries)} vision calls, {flagged} flagged, {len(skipped)} files skipped.",
+        f"{len(entries)} vision calls, {flagged} flagged, {len(possible)} possible vision calls (client not resolved), {len(skipped)} files skipped.",
         "",
         "| location | client | provider | deployment | media | image source | purpose | context | rules |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
@@ -131,6 +155,32 @@ def render_markdown(entries: list[InventoryEntry], skipped: list[tuple[str, str]
             )
             + " |"
         )
+    if possible:
+        lines += [
+            "",
+            "## Possible vision calls, client not resolved",
+            "",
+            "These calls carry an image, but the client that sends it could not be followed; no rule is decided for them.",
+            "",
+            "| location | call | media | image source | purpose | why |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
+        lines += [
+            "| "
+            + " | ".join(
+                _cell(text)
+                for text in (
+                    f"{entry.path}:{entry.line}:{entry.column}",
+                    f"`{entry.method}`",
+                    ", ".join(entry.media),
+                    ", ".join(entry.image_sources),
+                    f"{entry.purpose} {entry.purpose_evidence}".strip(),
+                    entry.why_no_rule.removeprefix("possible vision call, "),
+                )
+            )
+            + " |"
+            for entry in possible
+        ]
     if skipped:
         lines += ["", "## Skipped", "", "| path | reason |", "| --- | --- |"]
         lines += [f"| {_cell(path)} | {_cell(reason)} |" for path, reason in skipped]
