@@ -46,7 +46,7 @@ def classify_endpoint(text: str) -> str | None:
     data = load_provider_data()
     if data.azure_endpoint.search(text):
         return "azure"
-    for variable in re.findall(r"\$(\w+)", text):
+    for variable in re.findall(r"\$\{?(\w+)", text):
         if data.azure_env.search(variable):
             return "azure"
     host = _URL_HOST.search(text)
@@ -65,10 +65,7 @@ def endpoint_text(node: ast.AST, scope: Scope, index: ModuleIndex | ProjectIndex
     if depth > _MAX_DEPTH:
         return None
     if isinstance(node, ast.JoinedStr):
-        return "".join(
-            part.value if isinstance(part, ast.Constant) else (endpoint_text(part.value, scope, index, depth + 1) or "{}")
-            for part in node.values
-        )
+        return "".join(part.value if isinstance(part, ast.Constant) else _filled(endpoint_text(part.value, scope, index, depth + 1)) for part in node.values)
     text = string_text(node)
     if text is not None:
         return text
@@ -100,6 +97,14 @@ _PERCENT_FIELD = re.compile(r"%(?:\((\w+)\))?[-#0 +]*\d*(?:\.\d+)?[sdirf]")
 _TEMPLATE_FIELD = re.compile(r"\$(?:\{(\w+)\}|(\w+))")
 
 
+def _filled(text: str | None) -> str:
+    """A template placeholder's value: `{}` when unknown, `${NAME}` for a bare environment variable
+    (so that `f"{ENDPOINT}openai/deployments/..."` keeps the path's boundary)."""
+    if text is None:
+        return "{}"
+    return "${%s}" % text[1:] if re.fullmatch(r"\$\w+", text) else text
+
+
 def _method_text(call: ast.Call, scope: Scope, index: ModuleIndex, depth: int) -> str | None:
     """`base.rstrip("/")`, `TEMPLATE.format(**cfg)`, `Template(t).substitute(cfg)`."""
     method, receiver = call.func.attr, call.func.value
@@ -119,7 +124,7 @@ def _method_text(call: ast.Call, scope: Scope, index: ModuleIndex, depth: int) -
         named = _call_fields(call, scope, index, depth)
         if call.args:
             named = {**_mapping_texts(call.args[0], scope, index, depth), **named}
-        return _TEMPLATE_FIELD.sub(lambda match: named.get(match.group(1) or match.group(2)) or "{}", template)
+        return _TEMPLATE_FIELD.sub(lambda match: _filled(named.get(match.group(1) or match.group(2))), template)
     return None
 
 
@@ -159,7 +164,7 @@ def _format_filled(template: str, named: dict[str, str | None], positional: list
         if head == "":
             head, automatic = str(automatic), automatic + 1
         value = positional[int(head)] if head.isdigit() and int(head) < len(positional) else named.get(head)
-        parts.append(value or "{}")
+        parts.append(_filled(value))
     return "".join(parts)
 
 
@@ -167,4 +172,4 @@ def _percent_filled(template: str, values: ast.AST, scope: Scope, index: ModuleI
     named = _mapping_texts(values, scope, index, depth)
     items = values.elts if isinstance(values, ast.Tuple) else [values]
     positional = iter([endpoint_text(item, scope, index, depth + 1) for item in items])
-    return _PERCENT_FIELD.sub(lambda match: (named.get(match.group(1)) if match.group(1) else next(positional, None)) or "{}", template)
+    return _PERCENT_FIELD.sub(lambda match: _filled(named.get(match.group(1)) if match.group(1) else next(positional, None)), template)

@@ -48,3 +48,14 @@ def with_host_variable(jpeg: bytes, resource: str) -> dict:
 def with_fstring_config(jpeg: bytes) -> dict:
     # ok: AFP201
     return requests.post(f"{cfg['endpoint']}/openai/deployments/{cfg['deployment']}/chat/completions", json=body(jpeg, "Describe the scene.")).json()
+
+
+class VisionJob:
+    def __init__(self):
+        self.vision_endpoint = os.environ.get("VISION_ENDPOINT", "")
+        self.vision_deployment = os.environ.get("VISION_DEPLOYMENT")
+
+    def send(self, jpeg: bytes) -> dict:
+        url = f"{self.vision_endpoint}openai/deployments/{self.vision_deployment}/chat/completions?api-version=2024-02-15-preview"
+        # ok: AFP201
+        return requests.post(url, json=body(jpeg, "Describe the road scene."), timeout=90).json()
