@@ -102,10 +102,11 @@ def parse_rules(data: dict[str, Any], signal_roles: dict[str, str]) -> tuple[Rul
     return tuple(sorted(rules, key=lambda rule: rule.code))
 
 
-def signal_roles(vocabulary: dict[str, Any]) -> dict[str, str]:
+def signal_roles(vocabulary: dict[str, Any], purposes: dict[str, Any] | None = None) -> dict[str, str]:
+    """Each signal's role: those of vocabulary.yaml, and the purposes of purposes.yaml."""
+    roles = {name: "purpose" for name in ((purposes or {}).get("purposes") or {})}
     signals = vocabulary.get("signals")
     _require(isinstance(signals, dict) and signals, "vocabulary.yaml", "expected a mapping under 'signals'")
-    roles = {}
     for name, spec in signals.items():
         _require(isinstance(spec, dict) and spec.get("role") in ROLES, f"vocabulary.yaml {name}", f"role must be one of {sorted(ROLES)}")
         roles[name] = spec["role"]
@@ -114,7 +115,7 @@ def signal_roles(vocabulary: dict[str, Any]) -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def load_rules() -> tuple[Rule, ...]:
-    return parse_rules(data_file("rules.yaml"), signal_roles(data_file("vocabulary.yaml")))
+    return parse_rules(data_file("rules.yaml"), signal_roles(data_file("vocabulary.yaml"), data_file("purposes.yaml")))
 
 
 def rule_by_code(code: str) -> Rule:

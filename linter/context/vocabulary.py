@@ -1,4 +1,5 @@
-"""Matches evidence text against the vocabularies of rules/vocabulary.yaml, with negation."""
+"""Matches evidence text against the vocabularies of rules/vocabulary.yaml and the purpose frames of
+rules/purposes.yaml, with negation."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from flake8_azure_face_policy.context.purposes import PurposeReader, fold, split_words
 from flake8_azure_face_policy.source.syntax import CAMEL_BOUNDARY
 from flake8_azure_face_policy.ruledata import RuleDataError, data_file, signal_roles
 
 _FRAGMENT = re.compile(r"<(\w+)>")
 _CLAUSE_END = re.compile(r"[.;!?\n,:()\[\]{}]")
+# A negation reaches over a comma ("Versuch nicht, sie zu identifizieren"), not over a sentence end.
+_NEGATION_REACH_END = re.compile(r"[.;!?\n()\[\]{}]")
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 NEGATION_WINDOW_WORDS = 5
 
@@ -23,6 +27,7 @@ class Match:
     text: str
     negated: bool
     line_offset: int  # lines between the start of the scanned text and the match
+    frame: str = ""  # for purposes: the frame of rules/purposes.yaml that matched
 
 
 def normalise(text: str) -> str:
@@ -42,7 +47,7 @@ def _expand(pattern: str, fragments: dict[str, str], where: str) -> str:
 
 def _compile(patterns: list[str], where: str) -> re.Pattern[str]:
     try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+        return re.compile("|".join(f"(?:{fold(p)})" for p in patterns), re.IGNORECASE)
     except re.error as error:
         raise RuleDataError(f"{where}: invalid regular expression: {error}") from error
 
@@ -50,7 +55,8 @@ def _compile(patterns: list[str], where: str) -> re.Pattern[str]:
 class Vocabulary:
     """All signals compiled once; `scan` returns every signal a text carries."""
 
-    def __init__(self, data: dict[str, Any]):
+    def __init__(self, data: dict[str, Any], purposes: PurposeReader | None = None):
+        self.purposes = purposes
         roles = signal_roles(data)
         fragments = {
             name: _expand(value, {}, f"vocabulary.yaml fragment {name}")
@@ -75,20 +81,29 @@ class Vocabulary:
                 raise
             self._signals.append((name, roles[name], pattern))
         negation = data.get("negation") or {}
+        # every language's negations count (a prompt's language is not known), except words that
+        # are no negation in the language of the statement they precede
         self._negation_before = _compile(list((negation.get("before") or {}).values()), "vocabulary.yaml negation.before")
         self._negation_after = _compile(list((negation.get("after") or {}).values()), "vocabulary.yaml negation.after")
-        self._detection_after = _compile(list((negation.get("detection_after") or {}).values()), "vocabulary.yaml negation.detection_after")
+        self._not_negation = {language: frozenset(fold(word).lower() for word in words) for language, words in (negation.get("not_negation") or {}).items()}
 
     @property
     def signal_names(self) -> tuple[str, ...]:
-        return tuple(name for name, _, _ in self._signals)
+        purposes = tuple(self.purposes.purposes) if self.purposes is not None else ()
+        return purposes + tuple(name for name, _, _ in self._signals)
 
     def scan(self, text: str) -> tuple[Match, ...]:
+        """Every signal in the text; `text` as written (matching ignores accents, evidence keeps them)."""
+        folded = fold(text)
         found = []
+        if self.purposes is not None:
+            for hit in self.purposes.scan(split_words(text)):
+                negated = hit.countered or self._is_negated(folded, hit.start, hit.end, hit.language)
+                found.append(Match(hit.purpose, "purpose", text[hit.start : hit.end], negated, text.count("\n", 0, hit.start), hit.frame))
         for name, role, pattern in self._signals:
-            for hit in pattern.finditer(text):
-                negated = self._is_negated(text, hit.start(), hit.end()) or (name == "identity" and self._is_detection(text, hit.end()))
-                found.append(Match(name, role, hit.group(0), negated, text.count("\n", 0, hit.start())))
+            for hit in pattern.finditer(folded):
+                negated = self._is_negated(folded, hit.start(), hit.end())
+                found.append(Match(name, role, text[hit.start() : hit.end()], negated, text.count("\n", 0, hit.start())))
         return tuple(found)
 
     @staticmethod
@@ -96,20 +111,18 @@ class Vocabulary:
         clause_end = _CLAUSE_END.search(text, end)
         return text[end : clause_end.start() if clause_end else len(text)]
 
-    def _is_detection(self, text: str, end: int) -> bool:
-        return bool(self._detection_after.search(self._rest_of_clause(text, end)))
-
-    def _is_negated(self, text: str, start: int, end: int) -> bool:
+    def _is_negated(self, text: str, start: int, end: int, language: str | None = None) -> bool:
         clause_start = 0
-        for boundary in _CLAUSE_END.finditer(text, 0, start):
+        for boundary in _NEGATION_REACH_END.finditer(text, 0, start):
             clause_start = boundary.end()
         words = list(_WORD.finditer(text, clause_start, start))
         window_start = words[-NEGATION_WINDOW_WORDS].start() if len(words) >= NEGATION_WINDOW_WORDS else clause_start
-        if self._negation_before.search(text[window_start:end]):
+        ignored = self._not_negation.get(language or "", frozenset())
+        if any(hit.group(0).lower() not in ignored for hit in self._negation_before.finditer(text, window_start, end)):
             return True
         return bool(self._negation_after.search(self._rest_of_clause(text, end)))
 
 
 @lru_cache(maxsize=None)
 def load_vocabulary() -> Vocabulary:
-    return Vocabulary(data_file("vocabulary.yaml"))
+    return Vocabulary(data_file("vocabulary.yaml"), PurposeReader(data_file("purposes.yaml")))

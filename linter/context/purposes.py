@@ -1,0 +1,332 @@
+"""Reads what a call asks the model to do from the frames of rules/purposes.yaml.
+
+A text is split into words (accents and case folded, positions kept); each frame's templates are
+sequences of word classes matched over those words within one sentence. Slots are word sets and
+templates are indexed by their first word, so loading is a few dictionary builds (no regular
+expression compilation) and a text costs one look-up per word plus the templates that can start
+there.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from flake8_azure_face_policy.ruledata import RuleDataError
+
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n\s*\n|[.;!?]\W*$")
+_CLAUSE_MARK = re.compile(r"[,:;.!?()\[\]{}\"\n]")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+_GAP = re.compile(r"~(\d)$")
+_PHRASE = re.compile(r"\w+\*?(?:_\w+\*?)*")
+MAX_PHRASE_WORDS = 6
+
+
+def fold(text: str) -> str:
+    """Accents and typographic quotes removed, one character for one, so positions stay the text's."""
+    if text.isascii():
+        return text
+    text = text.translate(_QUOTES)
+    return "".join(unicodedata.normalize("NFD", char)[0] if not char.isascii() else char for char in text)
+
+
+@dataclass(frozen=True)
+class Words:
+    """A text's words: folded lower-case forms, character spans, sentence of each word, and
+    whether a clause mark (comma, colon, bracket, sentence end) follows it."""
+
+    text: str
+    forms: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+    sentence: tuple[int, ...]
+    clause_after: tuple[bool, ...]
+    capitalised: tuple[bool, ...]
+
+
+def split_words(text: str) -> Words:
+    folded = fold(text)
+    found = list(_WORD.finditer(folded))
+    forms, spans, sentence, clause_after, capitalised = [], [], [], [], []
+    current = 0
+    for position, word in enumerate(found):
+        following = found[position + 1].start() if position + 1 < len(found) else len(folded)
+        between = folded[word.end() : following]
+        forms.append(word.group(0).lower())
+        spans.append(word.span())
+        sentence.append(current)
+        clause_after.append(bool(_CLAUSE_MARK.search(between)) or position + 1 == len(found))
+        capitalised.append(word.group(0)[:1].isupper())
+        if _SENTENCE_END.search(between):
+            current += 1
+    return Words(text, tuple(forms), tuple(spans), tuple(sentence), tuple(clause_after), tuple(capitalised))
+
+
+# -- word classes ------------------------------------------------------------------------------
+class WordClass:
+    """Alternatives of one template position: words, phrases (`account_holder`), prefixes (`identif*`,
+    any word of a phrase may be one)."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, list[tuple[str, ...]]] = {}  # first word -> the phrases' further words
+        self.prefixes: list[tuple[str, tuple[str, ...]]] = []
+
+    def add(self, alternative: str, where: str) -> None:
+        alternative = fold(alternative).lower()
+        words = alternative.split("_")
+        if len(words) > MAX_PHRASE_WORDS or not _PHRASE.fullmatch(alternative):
+            raise RuleDataError(f"{where}: '{alternative}' is not a word or phrase")
+        first, rest = words[0], tuple(words[1:])
+        if first.endswith("*"):
+            self.prefixes.append((first[:-1], rest))
+        else:
+            self.exact.setdefault(first, []).append(rest)
+
+    def merge(self, other: "WordClass") -> None:
+        for first, rests in other.exact.items():
+            self.exact.setdefault(first, []).extend(rests)
+        self.prefixes.extend(other.prefixes)
+
+    def first_words(self) -> tuple[set[str], list[str]]:
+        return set(self.exact), [prefix for prefix, _ in self.prefixes]
+
+    def ends(self, words: Words, at: int, sentence: int) -> Iterator[int]:
+        """Where a match of this class starting at word `at` can end (longest first)."""
+        if at >= len(words.forms) or words.sentence[at] != sentence:
+            return
+        form = words.forms[at]
+        rests = list(self.exact.get(form, ()))
+        rests += [rest for prefix, rest in self.prefixes if form.startswith(prefix)]
+        ends = set()
+        for rest in rests:
+            end = at + 1 + len(rest)
+            if end <= len(words.forms) and words.sentence[end - 1] == sentence and all(map(_word_fits, words.forms[at + 1 : end], rest)):
+                ends.add(end)
+        yield from sorted(ends, reverse=True)
+
+
+def _word_fits(form: str, word: str) -> bool:
+    return form == word or (word.endswith("*") and form.startswith(word[:-1]))
+
+
+@dataclass
+class Element:
+    kind: str  # word | gap | not | followed | capital
+    words: WordClass | None = None
+    optional: bool = False
+    gap: int = 0
+    at_clause_end: bool = False  # for `followed`: `$` also accepts the end of a clause
+
+
+def _word_class(spec: str, slots: dict[str, WordClass], where: str) -> tuple[WordClass, bool]:
+    if spec.startswith("<") and spec.endswith(">") and "|" not in spec and spec[1:-1] in slots:
+        return slots[spec[1:-1]], False  # shared, not copied: slots are large and used often
+    words = WordClass()
+    clause_end = False
+    for alternative in spec.split("|"):
+        if alternative == "$":
+            clause_end = True
+        elif alternative.startswith("<") and alternative.endswith(">"):
+            slot = slots.get(alternative[1:-1])
+            if slot is None:
+                raise RuleDataError(f"{where}: unknown slot {alternative}")
+            words.merge(slot)
+        else:
+            words.add(alternative, where)
+    return words, clause_end
+
+
+def parse_template(template: str, slots: dict[str, WordClass], where: str, anchored: bool = False) -> list[Element]:
+    """`who|whom is (the|this) ~1 <person> !of` (see the header of rules/purposes.yaml). A frame's
+    template starts with a required word (its index key); an `anchored` phrase, matched at a given
+    place, may start with a gap."""
+    elements = []
+    for token in template.split():
+        gap = _GAP.match(token)
+        if gap:
+            elements.append(Element("gap", gap=int(gap.group(1))))
+        elif token == "@cap":
+            elements.append(Element("capital"))
+        elif token[0] in "!=":
+            words, clause_end = _word_class(token[1:], slots, where)
+            elements.append(Element("not" if token[0] == "!" else "followed", words, at_clause_end=clause_end))
+        elif token.startswith("(") and token.endswith(")"):
+            elements.append(Element("word", _word_class(token[1:-1], slots, where)[0], optional=True))
+        else:
+            elements.append(Element("word", _word_class(token, slots, where)[0]))
+    if not elements or (not anchored and (elements[0].kind != "word" or elements[0].optional)):
+        raise RuleDataError(f"{where}: '{template}' must start with a required word")
+    return elements
+
+
+def match_elements(elements: list[Element], words: Words, index: int, at: int, sentence: int) -> int | None:
+    """The end of the first match of elements[index:] at word `at` (gaps take as few words as they can)."""
+    if index == len(elements):
+        return at
+    element = elements[index]
+    if element.kind == "gap":
+        for taken in range(element.gap + 1):
+            if taken and (at + taken > len(words.forms) or words.sentence[at + taken - 1] != sentence):
+                break
+            end = match_elements(elements, words, index + 1, at + taken, sentence)
+            if end is not None:
+                return end
+        return None
+    if element.kind in ("not", "followed"):
+        inside = at < len(words.forms) and words.sentence[at] == sentence
+        found = inside and next(element.words.ends(words, at, sentence), None) is not None
+        if element.kind == "followed" and element.at_clause_end and (not inside or words.clause_after[at - 1]):
+            found = True
+        if found != (element.kind == "followed"):
+            return None
+        return match_elements(elements, words, index + 1, at, sentence)
+    if element.kind == "capital":
+        if at < len(words.forms) and words.sentence[at] == sentence and words.capitalised[at]:
+            return match_elements(elements, words, index + 1, at + 1, sentence)
+        return None
+    for end in element.words.ends(words, at, sentence):
+        found = match_elements(elements, words, index + 1, end, sentence)
+        if found is not None:
+            return found
+    if element.optional:
+        return match_elements(elements, words, index + 1, at, sentence)
+    return None
+
+
+# -- frames ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PurposeMatch:
+    purpose: str  # identity | benign
+    frame: str
+    language: str
+    start: int  # character span in the text
+    end: int
+    countered: bool  # an identity match that detection, redaction or a role cue turns against
+
+
+@dataclass
+class Template:
+    frame: str
+    purpose: str
+    restrictable: bool
+    language: str
+    elements: list[Element]
+
+
+class TemplateIndex:
+    """Templates by the words they can start with."""
+
+    def __init__(self) -> None:
+        self.by_word: dict[str, list[Template]] = {}
+        self.by_prefix: list[tuple[str, Template]] = []
+
+    def add(self, template: Template) -> None:
+        exact, prefixes = template.elements[0].words.first_words()
+        for word in exact:
+            self.by_word.setdefault(word, []).append(template)
+        self.by_prefix.extend((prefix, template) for prefix in prefixes)
+
+    def starting(self, form: str) -> list[Template]:
+        found = list(self.by_word.get(form, ()))
+        found += [template for prefix, template in self.by_prefix if form.startswith(prefix)]
+        return list({id(template): template for template in found}.values())
+
+    def matches(self, words: Words) -> Iterator[tuple[Template, int, int]]:
+        """(template, first word, end word) for every place a template matches, leftmost first,
+        one match per template and start."""
+        for at, form in enumerate(words.forms):
+            for template in self.starting(form):
+                end = match_elements(template.elements, words, 0, at, words.sentence[at])
+                if end is not None and end > at:
+                    yield template, at, end
+
+
+def _slots(data: dict[str, Any]) -> dict[str, dict[str, WordClass]]:
+    """Slot word classes by language (a slot's `all` words belong to every language)."""
+    languages = tuple(data.get("languages") or ())
+    raw = data.get("slots") or {}
+    if not isinstance(raw, dict):
+        raise RuleDataError("purposes.yaml: expected a mapping under 'slots'")
+    by_language: dict[str, dict[str, WordClass]] = {language: {} for language in languages}
+    for name, spec in raw.items():
+        if not isinstance(spec, dict) or not all(isinstance(value, str) for value in spec.values()):
+            raise RuleDataError(f"purposes.yaml slot {name}: expected words by language")
+        for language in languages:
+            words = WordClass()
+            for key in (language, "all"):
+                if key in spec:
+                    for alternative in spec[key].split("|"):
+                        words.add(alternative.strip(), f"purposes.yaml slot {name} {key}")
+            by_language[language][name] = words
+    return by_language
+
+
+class PurposeReader:
+    """All frames built once; `scan` finds every purpose statement in a text."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.languages = tuple(data.get("languages") or ())
+        self.purposes = {name: (spec or {}).get("description", "") for name, spec in (data.get("purposes") or {}).items()}
+        slots = _slots(data)
+        frames = data.get("frames")
+        if not isinstance(frames, list) or not frames:
+            raise RuleDataError("purposes.yaml: expected a list of frames")
+        self.index = TemplateIndex()
+        self.frame_names: list[str] = []
+        for position, frame in enumerate(frames):
+            name = frame.get("name") if isinstance(frame, dict) else None
+            where = f"purposes.yaml frame {name or '#' + str(position + 1)}"
+            if not isinstance(name, str) or frame.get("purpose") not in self.purposes:
+                raise RuleDataError(f"{where}: needs a name and a purpose among {sorted(self.purposes)}")
+            self.frame_names.append(name)
+            for language, template in self._templates(frame, where):
+                elements = parse_template(template, slots[language], f"{where} {language}")
+                self.index.add(Template(name, frame["purpose"], bool(frame.get("restrictable")), language, elements))
+        self._restriction = self._phrases(data, "restriction_after", slots)
+        self._role_cue = self._phrases(data, "role_cue", slots)
+
+    def _templates(self, frame: dict[str, Any], where: str) -> Iterator[tuple[str, str]]:
+        templates = frame.get("templates")
+        if not isinstance(templates, dict) or not templates:
+            raise RuleDataError(f"{where}: expected templates by language")
+        for language, items in templates.items():
+            if language not in self.languages:
+                raise RuleDataError(f"{where}: language {language} is not listed under 'languages'")
+            if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+                raise RuleDataError(f"{where} {language}: expected a list of templates")
+            for item in items:
+                yield language, item
+
+    def _phrases(self, data: dict[str, Any], key: str, slots: dict[str, dict[str, WordClass]]) -> dict[str, list[list[Element]]]:
+        section = data.get(key) or {}
+        return {
+            language: [parse_template(item, slots[language], f"purposes.yaml {key} {language}", anchored=True) for item in items]
+            for language, items in section.items()
+        }
+
+    def scan(self, words: Words) -> list[PurposeMatch]:
+        found = []
+        for template, first, end in self.index.matches(words):
+            countered = template.purpose == "identity" and self._countered(words, template, first, end)
+            found.append(PurposeMatch(template.purpose, template.frame, template.language, words.spans[first][0], words.spans[end - 1][1], countered))
+        return found
+
+    def _countered(self, words: Words, template: Template, first: int, end: int) -> bool:
+        sentence = words.sentence[first]
+        if template.restrictable:
+            for phrase in self._restriction.get(template.language, ()):
+                if match_elements(phrase, words, 0, end, sentence) is not None:
+                    return True
+        start = first
+        while start > 0 and words.sentence[start - 1] == sentence:
+            start -= 1
+        stop = end
+        while stop < len(words.forms) and words.sentence[stop] == sentence:
+            stop += 1
+        for phrases in self._role_cue.values():
+            for phrase in phrases:
+                if any(match_elements(phrase, words, 0, at, sentence) is not None for at in range(start, stop)):
+                    return True
+        return False
