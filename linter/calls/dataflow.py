@@ -126,6 +126,8 @@ class Flow:
     parameters: set[tuple[int, str]] = field(default_factory=set)  # (function scope, parameter) reached unbound
     helpers: dict[int, tuple[Owner, str]] = field(default_factory=dict)  # functions and classes of other modules passed through
     modules: dict[int, tuple[Owner, str]] = field(default_factory=dict)  # other modules passed through, by their module owner
+    image_parts: list[ast.AST] = field(default_factory=list)  # each image part met (a dict or a constructor call)
+    calls: list[ast.Call] = field(default_factory=list)  # the calls met, for parts built by a helper
 
 
 @dataclass(frozen=True)
@@ -203,8 +205,10 @@ class FlowFollower:
         if text.strip():
             flow.items.append(TextItem(kind, line, text, self.project.label_of(scope)))
 
-    def _media(self, flow: Flow, kind: str, line: int, text: str, scope: Scope) -> None:
+    def _media(self, flow: Flow, kind: str, line: int, text: str, scope: Scope, part: ast.AST | None = None) -> None:
         flow.media.setdefault(kind, TextItem("media", line, text, self.project.label_of(scope)))
+        if part is not None and kind == "image":
+            flow.image_parts.append(part)
 
     def _visit(self, node: ast.AST | Comment, scope: Scope, label: str, flow: Flow, stack: list, frames: dict[int, Frame]) -> None:
         if isinstance(node, Comment):
@@ -256,6 +260,7 @@ class FlowFollower:
         elif isinstance(node, ast.Call):
             if id(node) in self.requests:
                 return
+            flow.calls.append(node)
             self._call_media(node, scope, flow)
             for keyword, value in reversed(list(call_arguments(node))):
                 arg_label = self.labels.label(keyword, label)
@@ -305,9 +310,9 @@ class FlowFollower:
             if key == "type":
                 kind = self.markers.part_types.get(string_text(value) or "")
                 if kind:
-                    self._media(flow, kind, key_node.lineno, string_text(value) or "", scope)
+                    self._media(flow, kind, key_node.lineno, string_text(value) or "", scope, node)
             elif key in self.markers.part_keys:
-                self._media(flow, self.markers.part_keys[key], key_node.lineno, key, scope)
+                self._media(flow, self.markers.part_keys[key], key_node.lineno, key, scope, node)
 
     def _call_media(self, node: ast.Call, scope: Scope, flow: Flow) -> None:
         name = self.project.qualify(node.func, scope) or ""  # through imports: `P` may be an alias of a typed part
@@ -315,16 +320,16 @@ class FlowFollower:
         flow.sources.update(self.markers.sources_named(name))
         typed = self.markers.typed_part(name) if name else None
         if typed is not None:
-            self._media(flow, typed[0], node.lineno, typed[1], scope)
+            self._media(flow, typed[0], node.lineno, typed[1], scope, node)
         elif name and self.markers.media_typed_part(name):
             kind = self.markers.kind_of_media_type(self._media_type(node, scope))
             if kind:
-                self._media(flow, kind, node.lineno, short, scope)
+                self._media(flow, kind, node.lineno, short, scope, node)
         elif short == "dict":
             kind_argument = keyword_argument(node, ("type",))
             kind = self.markers.part_types.get(string_text(kind_argument.value) or "") if kind_argument is not None else None
             if kind:
-                self._media(flow, kind, node.lineno, string_text(kind_argument.value) or "", scope)
+                self._media(flow, kind, node.lineno, string_text(kind_argument.value) or "", scope, node)
         if short in self.markers.live_captures or (short in self.markers.device_index_captures and self._reads_device(node, scope)):
             flow.live_captures.append(TextItem("code", node.lineno, f"{short}({self._first_arg_text(node)})", self.project.label_of(scope)))
 

@@ -10,6 +10,7 @@ from flake8_azure_face_policy.calls.dataflow import Flow
 from flake8_azure_face_policy.model import Evidence, Level, Settings, Signal, TextItem
 from flake8_azure_face_policy.source.index import CallCandidate, ModuleIndex, Owner
 from flake8_azure_face_policy.context.project import ProjectContext
+from flake8_azure_face_policy.context.structure import load_structure_words, structural_purpose
 from flake8_azure_face_policy.context.vocabulary import Vocabulary, normalise
 from flake8_azure_face_policy.source.syntax import split_identifier
 
@@ -193,6 +194,10 @@ def collect_signals(
 ) -> tuple[Signal, ...]:
     """Every signal around the call, unordered (the engine sorts them, closest first)."""
     signals = reader.signals(call_items(index, candidate, flows), Level.CALL)
+    if flows and not any(signal.role == "purpose" for signal in signals):  # the call's words state none
+        structure = structural_purpose(index, flows[0], load_structure_words())
+        if structure is not None:
+            signals.append(Signal("identity", "purpose", False, Evidence("structure", structure.line, structure.text, Level.CALL)))
     for flow in flows:
         for capture in flow.live_captures:
             signals.append(Signal("live", "context", False, Evidence("code", capture.line, capture.text, Level.CALL, path=capture.path)))

@@ -269,7 +269,7 @@ class PurposeReader:
     def __init__(self, data: dict[str, Any]):
         self.languages = tuple(data.get("languages") or ())
         self.purposes = {name: (spec or {}).get("description", "") for name, spec in (data.get("purposes") or {}).items()}
-        slots = _slots(data)
+        slots = self._slots = _slots(data)
         frames = data.get("frames")
         if not isinstance(frames, list) or not frames:
             raise RuleDataError("purposes.yaml: expected a list of frames")
@@ -286,6 +286,10 @@ class PurposeReader:
                 self.index.add(Template(name, frame["purpose"], bool(frame.get("restrictable")), language, elements))
         self._restriction = self._phrases(data, "restriction_after", slots)
         self._role_cue = self._phrases(data, "role_cue", slots)
+
+    def word_class(self, spec: str, where: str, language: str = "en") -> WordClass:
+        """A word class written as in a template position, with that language's slots."""
+        return _word_class(spec, self._slots[language], where)[0]
 
     def _templates(self, frame: dict[str, Any], where: str) -> Iterator[tuple[str, str]]:
         templates = frame.get("templates")
@@ -308,7 +312,11 @@ class PurposeReader:
 
     def scan(self, words: Words) -> list[PurposeMatch]:
         found = []
+        seen = set()
         for template, first, end in self.index.matches(words):
+            if (template.purpose, first, end) in seen:
+                continue  # the same words read by a second template (often of another language)
+            seen.add((template.purpose, first, end))
             countered = template.purpose == "identity" and self._countered(words, template, first, end)
             found.append(PurposeMatch(template.purpose, template.frame, template.language, words.spans[first][0], words.spans[end - 1][1], countered))
         return found

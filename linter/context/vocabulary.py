@@ -18,6 +18,8 @@ _CLAUSE_END = re.compile(r"[.;!?\n,:()\[\]{}]")
 _NEGATION_REACH_END = re.compile(r"[.;!?\n()\[\]{}]")
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 NEGATION_WINDOW_WORDS = 5
+# A URL or a file path: place names inside one are part of a name, not where the project is used.
+_PATH = re.compile(r"[^\s\"'()<>]*[/\\][^\s\"'()<>]*|[^\s\"'()<>]+\.(?:jpe?g|png|gif|bmp|webp|tiff?|heic|mp4|mov|avi|mkv|wav|mp3|json|csv|ya?ml|txt|pdf)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -62,24 +64,12 @@ class Vocabulary:
             name: _expand(value, {}, f"vocabulary.yaml fragment {name}")
             for name, value in (data.get("fragments") or {}).items()
         }
-        self._signals: list[tuple[str, str, re.Pattern[str]]] = []
+        self._signals: list[tuple[str, str, re.Pattern[str], bool]] = []  # (name, role, pattern, in paths too)
         for name, spec in data["signals"].items():
             where = f"vocabulary.yaml {name}"
-            by_language = spec.get("patterns")
-            if not isinstance(by_language, dict) or not by_language:
-                raise RuleDataError(f"{where}: expected patterns by language")
-            languages = {}
-            for language, items in by_language.items():
-                if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
-                    raise RuleDataError(f"{where} {language}: expected a list of patterns")
-                languages[language] = [_expand(item, fragments, f"{where} {language}") for item in items]
-            try:
-                pattern = _compile([item for items in languages.values() for item in items], where)
-            except RuleDataError:
-                for language, items in languages.items():  # so that the error names the language
-                    _compile(items, f"{where} {language}")
-                raise
-            self._signals.append((name, roles[name], pattern))
+            self._signals.append((name, roles[name], self._signal_pattern(spec.get("patterns"), fragments, where), True))
+            if spec.get("not_in_paths"):
+                self._signals.append((name, roles[name], self._signal_pattern(spec["not_in_paths"], fragments, f"{where} not_in_paths"), False))
         negation = data.get("negation") or {}
         # every language's negations count (a prompt's language is not known), except words that
         # are no negation in the language of the statement they precede
@@ -87,10 +77,26 @@ class Vocabulary:
         self._negation_after = _compile(list((negation.get("after") or {}).values()), "vocabulary.yaml negation.after")
         self._not_negation = {language: frozenset(fold(word).lower() for word in words) for language, words in (negation.get("not_negation") or {}).items()}
 
+    @staticmethod
+    def _signal_pattern(by_language: Any, fragments: dict[str, str], where: str) -> re.Pattern[str]:
+        if not isinstance(by_language, dict) or not by_language:
+            raise RuleDataError(f"{where}: expected patterns by language")
+        languages = {}
+        for language, items in by_language.items():
+            if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+                raise RuleDataError(f"{where} {language}: expected a list of patterns")
+            languages[language] = [_expand(item, fragments, f"{where} {language}") for item in items]
+        try:
+            return _compile([item for items in languages.values() for item in items], where)
+        except RuleDataError:
+            for language, items in languages.items():  # so that the error names the language
+                _compile(items, f"{where} {language}")
+            raise
+
     @property
     def signal_names(self) -> tuple[str, ...]:
         purposes = tuple(self.purposes.purposes) if self.purposes is not None else ()
-        return purposes + tuple(name for name, _, _ in self._signals)
+        return purposes + tuple(dict.fromkeys(name for name, _, _, _ in self._signals))
 
     def scan(self, text: str) -> tuple[Match, ...]:
         """Every signal in the text; `text` as written (matching ignores accents, evidence keeps them)."""
@@ -100,8 +106,13 @@ class Vocabulary:
             for hit in self.purposes.scan(split_words(text)):
                 negated = hit.countered or self._is_negated(folded, hit.start, hit.end, hit.language)
                 found.append(Match(hit.purpose, "purpose", text[hit.start : hit.end], negated, text.count("\n", 0, hit.start), hit.frame))
-        for name, role, pattern in self._signals:
+        paths: list[tuple[int, int]] | None = None
+        for name, role, pattern, in_paths in self._signals:
             for hit in pattern.finditer(folded):
+                if not in_paths:
+                    paths = paths if paths is not None else [path.span() for path in _PATH.finditer(folded)]
+                    if any(start <= hit.start() and hit.end() <= end for start, end in paths):
+                        continue
                 negated = self._is_negated(folded, hit.start(), hit.end())
                 found.append(Match(name, role, text[hit.start() : hit.end()], negated, text.count("\n", 0, hit.start())))
         return tuple(found)
