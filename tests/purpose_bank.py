@@ -1,8 +1,9 @@
 """Runs the purpose banks (tests/data/purpose_bank_*.yaml) through the real engine and scores them.
 
 Each prompt becomes one minimal Azure OpenAI vision call (a system message when the entry has one,
-then a user message with the text and an image part). An `identify` prompt is detected when AFP201 or
-AFP202 fires on it; a `benign` one is right when nothing fires. `python tests/purpose_bank.py dev`
+then a user message with the text and an image part). An `identify` prompt is detected when an
+identification rule fires on it (AFP201 or AFP202, or an AFP1xx, which fires instead of AFP201 when
+the prompt names a watchlist); a `benign` one is right when nothing fires at all. `python tests/purpose_bank.py dev`
 prints the table and the misses.
 """
 
@@ -17,7 +18,8 @@ import yaml
 from flake8_azure_face_policy.engine import analyse
 
 BANKS = Path(__file__).resolve().parent / "data"
-IDENTIFICATION_CODES = frozenset({"AFP201", "AFP202"})
+# AFP1xx identify too: a prompt that names a watchlist gets AFP103 instead of AFP201
+IDENTIFICATION_CODES = frozenset({"AFP101", "AFP102", "AFP103", "AFP201", "AFP202"})
 
 CALL = '''from openai import AzureOpenAI
 

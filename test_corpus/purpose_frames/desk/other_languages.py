@@ -6,14 +6,6 @@ from openai import AzureOpenAI
 client = AzureOpenAI(azure_endpoint=os.environ["AZURE_OPENAI_ENDPOINT"], api_version="2024-10-21")
 
 
-def send(system: str, user: str, image_url: str) -> str:
-    reply = client.chat.completions.create(model="gpt-4o", messages=[
-        {"role": "system", "content": system},
-        {"role": "user", "content": [{"type": "text", "text": user}, {"type": "image_url", "image_url": {"url": image_url}}]},
-    ])
-    return reply.choices[0].message.content
-
-
 def gaeste(image_url: str) -> str:
     # ruleid: AFP201
     reply = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": [

@@ -1,0 +1,107 @@
+"""The purpose reader (rules/purposes.yaml): frames, negation and detection, evidence, bad data."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from flake8_azure_face_policy.context.purposes import PurposeReader, fold, split_words
+from flake8_azure_face_policy.context.vocabulary import load_vocabulary
+from flake8_azure_face_policy.ruledata import RuleDataError, data_file
+from purpose_bank import BANKS, IDENTIFICATION_CODES, fired_codes
+
+EXAMPLES = yaml.safe_load((BANKS / "purpose_examples.yaml").read_text(encoding="utf-8"))
+
+
+def purposes(text: str) -> list[tuple[str, str, bool]]:
+    return [(m.signal, m.text, m.negated) for m in load_vocabulary().scan(text) if m.role == "purpose"]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda example: example["user"][:60])
+def test_examples_are_read_as_labelled(example):
+    codes = fired_codes(example)
+    if example["label"] == "identify":
+        assert codes & IDENTIFICATION_CODES
+    else:
+        assert not codes
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Who is this?", "Who is this"),
+        ("Tell me her name.", "Tell me her name"),
+        ("Reply with the employee number of the matching person.", "employee number of the matching person"),
+        ("¿Quién es el hombre de la foto?", "Quién es el hombre"),
+        ("Wer von ihnen spricht?", "Wer von ihnen"),
+    ],
+)
+def test_evidence_quotes_the_deciding_words_as_written(text, words):
+    assert ("identity", words, False) in purposes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Identify anyone wearing a hard hat.",
+        "Identify anyone not wearing a hard hat and return their bounding boxes.",
+        "Identify all faces so we can blur them.",
+        "Identifie toutes les personnes qui ne portent pas de casque.",
+        "Chi di queste persone è la maestra, a giudicare dal grembiule?",
+        "Never identify anyone.",
+        "Versuch nicht, sie zu identifizieren.",
+        "Identificeer de persoon niet.",
+    ],
+)
+def test_detection_redaction_roles_and_negation_count_against_identification(text):
+    found = purposes(text)
+    assert any(signal == "identity" for signal, _, _ in found)
+    assert not any(signal == "identity" and not negated for signal, _, negated in found)
+
+
+@pytest.mark.parametrize("text", ["See the description in the README.", "Returns a summary.", "description", "the damage report"])
+def test_a_stray_noun_states_no_purpose(text):
+    assert purposes(text) == []
+
+
+@pytest.mark.parametrize(("text", "signal"), [("Describe the damage.", "benign"), ("Count the people.", "benign"), ("Blur the faces.", "benign")])
+def test_benign_statements_state_a_purpose(text, signal):
+    assert (signal, text.split()[0], False) in purposes(text)
+
+
+def test_words_fold_accents_and_keep_positions():
+    words = split_words("Qui est l’homme à gauche ?")
+    assert words.forms == ("qui", "est", "l", "homme", "a", "gauche")
+    assert fold("Quién está") == "Quien esta" and len(fold("Gäste")) == len("Gäste")
+
+
+def test_a_negation_of_another_language_does_not_negate():
+    assert ("identity", "Quem está", False) in purposes("Quem está no interfone agora?")
+
+
+def reader_with(change: dict) -> PurposeReader:
+    data = dict(data_file("purposes.yaml"))
+    data.update(change)
+    return PurposeReader(data)
+
+
+@pytest.mark.parametrize(
+    ("change", "complaint"),
+    [
+        ({"frames": [{"name": "x", "purpose": "identity", "templates": {"en": ["~2 who"]}}]}, "must start with a required word"),
+        ({"frames": [{"name": "x", "purpose": "identity", "templates": {"en": ["who <nobody>"]}}]}, "unknown slot <nobody>"),
+        ({"frames": [{"name": "x", "purpose": "identity", "templates": {"xx": ["who"]}}]}, "language xx is not listed"),
+        ({"frames": [{"name": "x", "purpose": "mood", "templates": {"en": ["who"]}}]}, "needs a name and a purpose"),
+        ({"frames": [{"name": "x", "purpose": "identity", "templates": {"en": ["who is|a-b"]}}]}, "'a-b' is not a word or phrase"),
+        ({"slots": {"person": ["man"]}}, "slot person: expected words by language"),
+    ],
+)
+def test_malformed_purpose_data_is_reported_by_name(change, complaint):
+    with pytest.raises(RuleDataError, match=complaint):
+        reader_with(change)
+
+
+def test_every_frame_has_templates_in_every_language():
+    data = data_file("purposes.yaml")
+    for frame in data["frames"]:
+        assert set(frame["templates"]) == set(data["languages"]), frame["name"]
