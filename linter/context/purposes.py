@@ -20,8 +20,10 @@ _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n\s*\n|[.;!?]\W*$")
 _CLAUSE_MARK = re.compile(r"[,:;.!?()\[\]{}\"\n]")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
-_GAP = re.compile(r"~(\d)$")
-_PHRASE = re.compile(r"\w+\*?(?:_\w+\*?)*")
+_GAP = re.compile(r"~(\d+)$")
+# Words after which a full stop ends an abbreviation, not a sentence ("Dr. Pierce", "Sr. Rossi").
+_ABBREVIATIONS = frozenset("dr mr mrs ms prof st sr sra srta mme mlle m dott sig dhr mevr hr fr nr no vs etc ca".split())
+_PHRASE = re.compile(r"(?:\*\w+|\w+\*?)(?:_\w+\*?)*")
 MAX_PHRASE_WORDS = 6
 
 
@@ -59,7 +61,7 @@ def split_words(text: str) -> Words:
         sentence.append(current)
         clause_after.append(bool(_CLAUSE_MARK.search(between)) or position + 1 == len(found))
         capitalised.append(word.group(0)[:1].isupper())
-        if _SENTENCE_END.search(between):
+        if _SENTENCE_END.search(between) and not (between.startswith(". ") and forms[-1] in _ABBREVIATIONS):
             current += 1
     return Words(text, tuple(forms), tuple(spans), tuple(sentence), tuple(clause_after), tuple(capitalised))
 
@@ -72,6 +74,7 @@ class WordClass:
     def __init__(self) -> None:
         self.exact: dict[str, list[tuple[str, ...]]] = {}  # first word -> the phrases' further words
         self.prefixes: list[tuple[str, tuple[str, ...]]] = []
+        self.suffixes: list[tuple[str, tuple[str, ...]]] = []  # `*fotos`: the end of a compound (Mieterfotos)
 
     def add(self, alternative: str, where: str) -> None:
         alternative = fold(alternative).lower()
@@ -79,7 +82,9 @@ class WordClass:
         if len(words) > MAX_PHRASE_WORDS or not _PHRASE.fullmatch(alternative):
             raise RuleDataError(f"{where}: '{alternative}' is not a word or phrase")
         first, rest = words[0], tuple(words[1:])
-        if first.endswith("*"):
+        if first.startswith("*"):
+            self.suffixes.append((first[1:], rest))
+        elif first.endswith("*"):
             self.prefixes.append((first[:-1], rest))
         else:
             self.exact.setdefault(first, []).append(rest)
@@ -88,9 +93,10 @@ class WordClass:
         for first, rests in other.exact.items():
             self.exact.setdefault(first, []).extend(rests)
         self.prefixes.extend(other.prefixes)
+        self.suffixes.extend(other.suffixes)
 
-    def first_words(self) -> tuple[set[str], list[str]]:
-        return set(self.exact), [prefix for prefix, _ in self.prefixes]
+    def first_words(self) -> tuple[set[str], list[str], list[str]]:
+        return set(self.exact), [prefix for prefix, _ in self.prefixes], [suffix for suffix, _ in self.suffixes]
 
     def ends(self, words: Words, at: int, sentence: int) -> Iterator[int]:
         """Where a match of this class starting at word `at` can end (longest first)."""
@@ -99,6 +105,7 @@ class WordClass:
         form = words.forms[at]
         rests = list(self.exact.get(form, ()))
         rests += [rest for prefix, rest in self.prefixes if form.startswith(prefix)]
+        rests += [rest for suffix, rest in self.suffixes if form.endswith(suffix) and len(form) > len(suffix)]
         ends = set()
         for rest in rests:
             end = at + 1 + len(rest)
@@ -213,6 +220,7 @@ class Template:
     restrictable: bool
     language: str
     elements: list[Element]
+    countered_by: frozenset[str] = frozenset()  # benign frames that, in the same sentence, turn it against
 
 
 class TemplateIndex:
@@ -221,16 +229,19 @@ class TemplateIndex:
     def __init__(self) -> None:
         self.by_word: dict[str, list[Template]] = {}
         self.by_prefix: list[tuple[str, Template]] = []
+        self.by_suffix: list[tuple[str, Template]] = []
 
     def add(self, template: Template) -> None:
-        exact, prefixes = template.elements[0].words.first_words()
+        exact, prefixes, suffixes = template.elements[0].words.first_words()
         for word in exact:
             self.by_word.setdefault(word, []).append(template)
         self.by_prefix.extend((prefix, template) for prefix in prefixes)
+        self.by_suffix.extend((suffix, template) for suffix in suffixes)
 
     def starting(self, form: str) -> list[Template]:
         found = list(self.by_word.get(form, ()))
         found += [template for prefix, template in self.by_prefix if form.startswith(prefix)]
+        found += [template for suffix, template in self.by_suffix if form.endswith(suffix) and len(form) > len(suffix)]
         return list({id(template): template for template in found}.values())
 
     def matches(self, words: Words) -> Iterator[tuple[Template, int, int]]:
@@ -250,16 +261,24 @@ def _slots(data: dict[str, Any]) -> dict[str, dict[str, WordClass]]:
     if not isinstance(raw, dict):
         raise RuleDataError("purposes.yaml: expected a mapping under 'slots'")
     by_language: dict[str, dict[str, WordClass]] = {language: {} for language in languages}
+    references: list[tuple[str, str, str]] = []  # (language, slot, the slot it includes)
     for name, spec in raw.items():
         if not isinstance(spec, dict) or not all(isinstance(value, str) for value in spec.values()):
             raise RuleDataError(f"purposes.yaml slot {name}: expected words by language")
         for language in languages:
             words = WordClass()
             for key in (language, "all"):
-                if key in spec:
-                    for alternative in spec[key].split("|"):
-                        words.add(alternative.strip(), f"purposes.yaml slot {name} {key}")
+                for alternative in spec.get(key, "").split("|") if key in spec else ():
+                    alternative = alternative.strip()
+                    if alternative.startswith("<") and alternative.endswith(">"):
+                        references.append((language, name, alternative[1:-1]))
+                    else:
+                        words.add(alternative, f"purposes.yaml slot {name} {key}")
             by_language[language][name] = words
+    for language, name, included in references:  # a slot may include others written before it
+        if included not in by_language[language] or included == name:
+            raise RuleDataError(f"purposes.yaml slot {name}: unknown slot <{included}>")
+        by_language[language][name].merge(by_language[language][included])
     return by_language
 
 
@@ -283,7 +302,11 @@ class PurposeReader:
             self.frame_names.append(name)
             for language, template in self._templates(frame, where):
                 elements = parse_template(template, slots[language], f"{where} {language}")
-                self.index.add(Template(name, frame["purpose"], bool(frame.get("restrictable")), language, elements))
+                countered_by = frozenset(frame.get("countered_by") or ())
+                self.index.add(Template(name, frame["purpose"], bool(frame.get("restrictable")), language, elements, countered_by))
+        unknown = {counter for frame in frames for counter in frame.get("countered_by") or ()} - set(self.frame_names)
+        if unknown:
+            raise RuleDataError(f"purposes.yaml: countered_by names unknown frames {sorted(unknown)}")
         self._restriction = self._phrases(data, "restriction_after", slots)
         self._role_cue = self._phrases(data, "role_cue", slots)
 
@@ -311,13 +334,21 @@ class PurposeReader:
         }
 
     def scan(self, words: Words) -> list[PurposeMatch]:
-        found = []
+        matches = []
         seen = set()
         for template, first, end in self.index.matches(words):
-            if (template.purpose, first, end) in seen:
-                continue  # the same words read by a second template (often of another language)
-            seen.add((template.purpose, first, end))
-            countered = template.purpose == "identity" and self._countered(words, template, first, end)
+            if (template.purpose, first, end) not in seen:  # else the same words read by a second template (often of another language)
+                seen.add((template.purpose, first, end))
+                matches.append((template, first, end))
+        benign_frames_by_sentence: dict[int, set[str]] = {}
+        for template, first, _ in matches:
+            if template.purpose != "identity":
+                benign_frames_by_sentence.setdefault(words.sentence[first], set()).add(template.frame)
+        found = []
+        for template, first, end in matches:
+            countered = template.purpose == "identity" and (
+                bool(template.countered_by & benign_frames_by_sentence.get(words.sentence[first], set())) or self._countered(words, template, first, end)
+            )
             found.append(PurposeMatch(template.purpose, template.frame, template.language, words.spans[first][0], words.spans[end - 1][1], countered))
         return found
 

@@ -76,6 +76,7 @@ class Vocabulary:
         self._negation_before = _compile(list((negation.get("before") or {}).values()), "vocabulary.yaml negation.before")
         self._negation_after = _compile(list((negation.get("after") or {}).values()), "vocabulary.yaml negation.after")
         self._not_negation = {language: frozenset(fold(word).lower() for word in words) for language, words in (negation.get("not_negation") or {}).items()}
+        self._contrast = _compile(list((negation.get("contrast") or {}).values()) or ["(?!)"], "vocabulary.yaml negation.contrast")
 
     @staticmethod
     def _signal_pattern(by_language: Any, fragments: dict[str, str], where: str) -> re.Pattern[str]:
@@ -129,7 +130,8 @@ class Vocabulary:
         words = list(_WORD.finditer(text, clause_start, start))
         window_start = words[-NEGATION_WINDOW_WORDS].start() if len(words) >= NEGATION_WINDOW_WORDS else clause_start
         ignored = self._not_negation.get(language or "", frozenset())
-        if any(hit.group(0).lower() not in ignored for hit in self._negation_before.finditer(text, window_start, end)):
+        negations = [hit for hit in self._negation_before.finditer(text, window_start, end) if hit.group(0).lower() not in ignored]
+        if negations and not self._contrast.search(text, negations[-1].end(), start):  # "don't count them, just tell me who"
             return True
         return bool(self._negation_after.search(self._rest_of_clause(text, end)))
 
