@@ -105,7 +105,7 @@ class WordClass:
         form = words.forms[at]
         rests = list(self.exact.get(form, ()))
         rests += [rest for prefix, rest in self.prefixes if form.startswith(prefix)]
-        rests += [rest for suffix, rest in self.suffixes if form.endswith(suffix) and len(form) > len(suffix)]
+        rests += [rest for suffix, rest in self.suffixes if form.endswith(suffix)]
         ends = set()
         for rest in rests:
             end = at + 1 + len(rest)
@@ -241,7 +241,7 @@ class TemplateIndex:
     def starting(self, form: str) -> list[Template]:
         found = list(self.by_word.get(form, ()))
         found += [template for prefix, template in self.by_prefix if form.startswith(prefix)]
-        found += [template for suffix, template in self.by_suffix if form.endswith(suffix) and len(form) > len(suffix)]
+        found += [template for suffix, template in self.by_suffix if form.endswith(suffix)]
         return list({id(template): template for template in found}.values())
 
     def matches(self, words: Words) -> Iterator[tuple[Template, int, int]]:
