@@ -146,7 +146,7 @@ def test_the_editor_buffer_is_the_analysed_file_and_other_modules_come_from_disk
         [sys.executable, "-m", "flake8", "--select", "AFP", "--stdin-display-name", "app.py", "-"],
         input=buffer, capture_output=True, text=True, cwd=tmp_path,
     )
-    assert "app.py:5:12: AFP201" in result.stdout and "prompt prompts.py:1 'Tell me their name'" in result.stdout
+    assert "app.py:5:12: AFP201" in result.stdout and "prompt prompts.py:1 'Who is this'" in result.stdout
 
 
 def test_a_wrapper_in_the_same_module_is_a_client():

@@ -354,9 +354,9 @@ class PurposeReader:
 
     def _countered(self, words: Words, template: Template, first: int, end: int) -> bool:
         sentence = words.sentence[first]
-        if template.restrictable:
-            for phrase in self._restriction.get(template.language, ()):
-                if match_elements(phrase, words, 0, end, sentence) is not None:
+        if template.restrictable:  # every language's phrases: a prompt's language is not known
+            for phrases in self._restriction.values():
+                if any(match_elements(phrase, words, 0, end, sentence) is not None for phrase in phrases):
                     return True
         start = first
         while start > 0 and words.sentence[start - 1] == sentence:

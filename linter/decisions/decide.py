@@ -34,8 +34,8 @@ def stated_purpose(signals: tuple[Signal, ...]) -> Purpose:
     for level in sorted({signal.evidence.level for signal in purpose_signals}):
         here = [signal for signal in purpose_signals if signal.evidence.level == level]
         affirmed_identity = [s for s in here if s.name == "identity" and not s.negated]
-        if affirmed_identity:
-            return Purpose("identity", affirmed_identity[0].evidence)
+        if affirmed_identity:  # the first line that states it, in its fewest words
+            return Purpose("identity", min(affirmed_identity, key=lambda s: (s.evidence.line or 0, len(s.evidence.text))).evidence)
         stated = [s for s in here if s.name != "identity" and not s.negated] or here
         return Purpose("benign", stated[0].evidence)
     return Purpose(None, None)
