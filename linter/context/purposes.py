@@ -25,6 +25,7 @@ _GAP = re.compile(r"~(\d+)$")
 _ABBREVIATIONS = frozenset("dr mr mrs ms prof st sr sra srta mme mlle m dott sig dhr mevr hr fr nr no vs etc ca".split())
 _PHRASE = re.compile(r"(?:\*\w+|\w+\*?)(?:_\w+\*?)*")
 MAX_PHRASE_WORDS = 6
+CACHE_LIMIT = 50_000  # word forms remembered per word class; a project's vocabulary stays well below
 
 
 def fold(text: str) -> str:
@@ -75,6 +76,7 @@ class WordClass:
         self.exact: dict[str, list[tuple[str, ...]]] = {}  # first word -> the phrases' further words
         self.prefixes: list[tuple[str, tuple[str, ...]]] = []
         self.suffixes: list[tuple[str, tuple[str, ...]]] = []  # `*fotos`: the end of a compound (Mieterfotos)
+        self._rests: dict[str, list[tuple[str, ...]]] = {}  # per word form: the phrases that can start with it
 
     def add(self, alternative: str, where: str) -> None:
         alternative = fold(alternative).lower()
@@ -103,9 +105,16 @@ class WordClass:
         if at >= len(words.forms) or words.sentence[at] != sentence:
             return
         form = words.forms[at]
-        rests = list(self.exact.get(form, ()))
-        rests += [rest for prefix, rest in self.prefixes if form.startswith(prefix)]
-        rests += [rest for suffix, rest in self.suffixes if form.endswith(suffix)]
+        rests = self._rests.get(form)
+        if rests is None:  # once per word form: prefixes and compound ends are lists to walk
+            rests = list(self.exact.get(form, ()))
+            rests += [rest for prefix, rest in self.prefixes if form.startswith(prefix)]
+            rests += [rest for suffix, rest in self.suffixes if form.endswith(suffix)]
+            if len(self._rests) > CACHE_LIMIT:
+                self._rests.clear()
+            self._rests[form] = rests
+        if not rests:
+            return
         ends = set()
         for rest in rests:
             end = at + 1 + len(rest)
@@ -230,6 +239,7 @@ class TemplateIndex:
         self.by_word: dict[str, list[Template]] = {}
         self.by_prefix: list[tuple[str, Template]] = []
         self.by_suffix: list[tuple[str, Template]] = []
+        self._starting: dict[str, list[Template]] = {}
 
     def add(self, template: Template) -> None:
         exact, prefixes, suffixes = template.elements[0].words.first_words()
@@ -239,10 +249,16 @@ class TemplateIndex:
         self.by_suffix.extend((suffix, template) for suffix in suffixes)
 
     def starting(self, form: str) -> list[Template]:
+        cached = self._starting.get(form)
+        if cached is not None:
+            return cached
         found = list(self.by_word.get(form, ()))
         found += [template for prefix, template in self.by_prefix if form.startswith(prefix)]
         found += [template for suffix, template in self.by_suffix if form.endswith(suffix)]
-        return list({id(template): template for template in found}.values())
+        if len(self._starting) > CACHE_LIMIT:
+            self._starting.clear()
+        cached = self._starting[form] = list({id(template): template for template in found}.values())
+        return cached
 
     def matches(self, words: Words) -> Iterator[tuple[Template, int, int]]:
         """(template, first word, end word) for every place a template matches, leftmost first,
