@@ -1,7 +1,10 @@
 """Writes a reproducible corpus of realistic application modules full of vision calls.
 
 Every client family appears; each project folder has a pyproject.toml, a .env and a config.yaml;
-files are 150 to 800 lines of ordinary application code around the calls.
+files are 150 to 800 lines of ordinary application code around the calls. Each project also has
+its own wrapper of the client (`app/clients.py`: a class, a module-level instance and a factory) and
+its prompts in `app/prompts.py`; a third of the modules call the wrapper with those prompts, and some
+of those name no client at all (they are reached only through their imports).
 
     python benchmarks/generate_corpus.py OUT_DIR --files 300 --seed 1
 """
@@ -157,6 +160,47 @@ def post_{n}(jpeg: bytes) -> dict:
 '''),
 ]
 
+WRAPPER_IMPORTS = "from app.clients import make_vision_client, vision\nfrom app.prompts import {constants}"
+WRAPPER_CALLS = [
+    '''
+def wrapped_{n}(photo_url: str) -> str:
+    return vision.ask({constant}, photo_url)
+''',
+    '''
+def from_factory_{n}(photo_url: str) -> str:
+    client = make_vision_client()
+    return client.ask({constant}, photo_url)
+''',
+]
+CLIENTS_MODULE = '''"""The project's own wrapper of its Azure OpenAI vision deployment."""
+from __future__ import annotations
+
+import os
+
+from openai import AzureOpenAI
+
+
+class VisionClient:
+    """Sends one question and one photo to the vision deployment."""
+
+    def __init__(self, deployment: str = "vision") -> None:
+        self._client = AzureOpenAI(azure_endpoint=os.environ["AZURE_OPENAI_ENDPOINT"], api_version="2024-10-21")
+        self._deployment = deployment
+
+    def ask(self, question: str, photo_url: str) -> str:
+        reply = self._client.chat.completions.create(model=self._deployment, messages=[{"role": "user", "content": [
+            {"type": "text", "text": question},
+            {"type": "image_url", "image_url": {"url": photo_url}}]}])
+        return reply.choices[0].message.content
+
+
+def make_vision_client(deployment: str = "vision") -> VisionClient:
+    return VisionClient(deployment)
+
+
+vision = VisionClient()
+'''
+
 PROMPTS = [
     "Describe the scene and any visible damage.",
     "Count the people waiting in the queue.",
@@ -170,13 +214,20 @@ WORDS = ["orders", "shipments", "visits", "sensors", "invoices", "claims", "tick
 
 
 def module_text(rng: random.Random, number: int, project: str, target_lines: int) -> str:
-    chosen = rng.sample(CALLS, k=rng.randint(2, 4))
+    wrapped = rng.random() < 1 / 3
+    chosen = rng.sample(CALLS, k=rng.randint(0 if wrapped else 2, 4))
     imports = "\n".join(dict.fromkeys(line for entry in chosen for line in entry[0].splitlines()))
+    wrapper_calls = [(rng.choice(WRAPPER_CALLS), rng.randrange(len(PROMPTS))) for _ in range(rng.randint(1, 3) if wrapped else 0)]
+    if wrapper_calls:
+        constants = ", ".join(sorted({f"PROMPT_{prompt}" for _, prompt in wrapper_calls}))
+        imports = "\n".join(filter(None, (imports, WRAPPER_IMPORTS.format(constants=constants))))
     parts = [HEADER.format(title=project.replace("_", " ").title(), number=number, project=project, imports=imports)]
     for index, (_, setup, body) in enumerate(chosen):
         if setup:
             parts.append(setup.format(n=f"{number}_{index}"))
         parts.append(textwrap.dedent(body).format(n=f"{number}_{index}", prompt=rng.choice(PROMPTS)))
+    for index, (body, prompt) in enumerate(wrapper_calls):
+        parts.append(textwrap.dedent(body).format(n=f"{number}_w{index}", constant=f"PROMPT_{prompt}"))
     counter = 0
     while sum(part.count("\n") for part in parts) < target_lines:
         word = rng.choice(WORDS)
@@ -196,6 +247,10 @@ def generate(out: Path, files: int, seed: int) -> int:
         (folder / "pyproject.toml").write_text(f'[project]\nname = "{project}"\n')
         (folder / ".env").write_text("AZURE_OPENAI_ENDPOINT=https://res.openai.azure.com\nCAMERA_SOURCE=lobby-cam-2\nAOAI_KEY=not-a-real-key\n")
         (folder / "config.yaml").write_text("site: north\ncamera:\n  source: lobby\n  mode: recorded\nretention_days: 30\n")
+        (folder / "app" / "__init__.py").write_text("")
+        (folder / "app" / "clients.py").write_text(CLIENTS_MODULE)
+        prompts = "".join(f"PROMPT_{number} = {prompt!r}\n" for number, prompt in enumerate(PROMPTS))
+        (folder / "app" / "prompts.py").write_text(f'"""Prompts of the {project} vision features."""\n\n{prompts}')
     for number in range(files):
         project = f"service_{number % projects:02d}"
         text = module_text(rng, number, project, rng.randint(150, 800))

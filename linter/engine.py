@@ -18,8 +18,8 @@ from flake8_azure_face_policy.report.messages import format_message
 from flake8_azure_face_policy.report.safe_text import safe_text
 from flake8_azure_face_policy.model import Finding, Settings, VisionCall
 from flake8_azure_face_policy.source.index import CallCandidate, FunctionInfo, ModuleIndex, build_index
-from flake8_azure_face_policy.source.project_files import imports_may_send, wrapper_names
-from flake8_azure_face_policy.source.project_index import ModuleView, ProjectIndex
+from flake8_azure_face_policy.source.project_files import file_key, sending_imports
+from flake8_azure_face_policy.source.project_index import ModuleView, ProjectIndex, load_module
 from flake8_azure_face_policy.source.tree import DEFINITIONS, FUNCTIONS
 from flake8_azure_face_policy.source.syntax import call_arguments, keyword_argument, source_lines
 from flake8_azure_face_policy.calls.providers import endpoint_text
@@ -81,10 +81,10 @@ def vision_calls(
     configuration files and declared context are read; None reads none. `tree` is the source's
     `ast` tree when the caller has it (flake8 does)."""
     source = source.lstrip("\ufeff")
-    names_client = might_send_media(source)
-    if not names_client and not (path and imports_may_send(source, path)):
+    wrappers = imported_wrapper_names(source, path) if path else frozenset()
+    if not wrappers and not might_send_media(source):
         return []
-    names = request_method_names() | (wrapper_names(source, path) if path else frozenset())
+    names = request_method_names() | wrappers
     tree = parse(source, tree)
     kept = relevant_statements(source, tree, names)
     names, kept = own_wrapper_names(source, tree, names, kept)
@@ -94,6 +94,28 @@ def vision_calls(
     if not index.candidates:
         return []
     return Analysis(index, path, settings, other_providers, unresolved).vision_calls()
+
+
+def imported_wrapper_names(source: str, path: str) -> frozenset[str]:
+    """Names under which the file can call wrappers of the project modules it imports."""
+    names: set[str] = set()
+    for module, local in sending_imports(source, path):
+        exported = module_wrapper_names(module)
+        if exported:
+            names |= exported | set(local)
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1024)
+def _module_wrapper_names(key: tuple[str, int, int]) -> frozenset[str]:
+    index = load_module(Path(key[0]), request_method_names(), mutating_methods())
+    return Analysis(index, key[0], Settings(), False).wrappers.exported_names() if index is not None else frozenset()
+
+
+def module_wrapper_names(path: Path) -> frozenset[str]:
+    """What a project module exports of wrappers, found once per process (the module is parsed once)."""
+    key = file_key(path)
+    return _module_wrapper_names(key) if key is not None else frozenset()
 
 
 def own_wrapper_names(source: str, tree: ast.Module, names: frozenset[str], kept: list[ast.stmt] | None) -> tuple[frozenset[str], list[ast.stmt] | None]:

@@ -109,6 +109,29 @@ class Wrappers:
         self._summaries[key] = found
         return found
 
+    def exported_names(self) -> frozenset[str]:
+        """The names under which other modules can call the analysed module's wrappers: its wrapper
+        functions, classes with wrapper methods and instances of them (with those methods' names), and
+        what it imports of them (re-exports)."""
+        index = self.project.analysed.index
+        found: set[str] = set()
+        for name in list(index.module_scope.bindings):
+            for binding in self.project.lookup(name, index.module_scope):
+                if binding.function is not None and self.summary(binding.function) is not None:
+                    found.add(name)
+                    continue
+                if binding.kind == "class":
+                    info = self.project.class_info(binding)
+                    classes = [info] if info is not None else []
+                elif binding.kind == "assign" and binding.value is not None:
+                    classes = self.instance_classes(binding.value, binding.scope)
+                else:
+                    continue
+                methods = {method for info in classes for method, function in info.methods.items() if self.summary(function) is not None}
+                if methods:
+                    found |= methods | {name}
+        return frozenset(found)
+
     def wrapped(self, call: ast.Call, scope: Scope) -> Iterator[tuple[Frame, Summary]]:
         """The wrappers a call calls, each with the frame binding its parameters to the call's arguments."""
         for function, bound in self.callees(call.func, scope):

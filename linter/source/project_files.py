@@ -8,13 +8,15 @@ project module per process.
 An import is followed only into the project: from the importing file's package (its folder, or the
 folder above its outermost `__init__.py` folder), the project root and `<root>/src`, the first of
 `name.py` or `name/__init__.py` that exists under the project root. Star imports and dynamic
-imports are never followed; installed packages are never read.
+imports are never followed; installed packages (the standard library, anything under a
+`site-packages` folder) are never read.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,9 +24,9 @@ from pathlib import Path
 from flake8_azure_face_policy.source.prefilter import might_send_media
 
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "tox.ini", ".flake8", ".git")
-MAX_MODULE_BYTES = 1024 * 1024  # a larger module is generated code or data, not a prompt library
+MAX_MODULE_BYTES = 1024 * 1024
+INSTALLED = frozenset({"site-packages", "dist-packages"})  # folders of installed packages, never read  # a larger module is generated code or data, not a prompt library
 
-_DEFINITION = re.compile(r"^[ \t]*(?:async[ \t]+)?def[ \t]+(\w+)", re.MULTILINE)
 _IMPORT = re.compile(
     r"^[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n;#]*)|import[ \t]+([^\n;#]+))",
     re.MULTILINE,
@@ -81,10 +83,16 @@ def imported_modules(source: str) -> list[ImportStatement]:
 @lru_cache(maxsize=4096)
 def package_base(folder: str) -> str:
     """The folder absolute imports of a file in `folder` start from: above its outermost package."""
-    current = Path(folder)
-    while os.path.isfile(current / "__init__.py") and current.parent != current:
-        current = current.parent
-    return str(current)
+    current = folder
+    while os.path.isfile(os.path.join(current, "__init__.py")) and os.path.dirname(current) != current:
+        current = os.path.dirname(current)
+    return current
+
+
+def _in_project(path: str, root: str) -> bool:
+    """Under the root, and not an installed package (a virtual environment inside the project)."""
+    inside = os.path.realpath(root).rstrip(os.sep) + os.sep
+    return path.startswith(inside) and not INSTALLED.intersection(path[len(inside) :].split(os.sep))
 
 
 @lru_cache(maxsize=16384)
@@ -96,28 +104,32 @@ def _module_file(base: str, dotted: str, root: str) -> str | None:
     for candidate in (stem + ".py", os.path.join(stem, "__init__.py")):
         if os.path.isfile(candidate):
             resolved = os.path.realpath(candidate)
-            return resolved if resolved.startswith(os.path.realpath(root).rstrip(os.sep) + os.sep) else None
+            return resolved if _in_project(resolved, root) else None
     return None
 
 
-def module_file(importer_folder: Path, root: Path, level: int, dotted: str) -> Path | None:
+def module_file(importer_folder: Path | str, root: Path | str, level: int, dotted: str) -> Path | None:
     """The project file an import names, or None (outside the project, an installed package, absent)."""
+    if not level and (not dotted or dotted.partition(".")[0] in sys.stdlib_module_names):
+        return None  # the standard library is installed code; most imports end here, for nothing
+    found = _cached_module_file(str(importer_folder), str(root), level, dotted)
+    return Path(found) if found else None
+
+
+@lru_cache(maxsize=16384)
+def _cached_module_file(folder: str, root: str, level: int, dotted: str) -> str | None:
     if level:
-        base = importer_folder
+        base = folder
         for _ in range(level - 1):
-            base = base.parent
+            base = os.path.dirname(base)
         if not dotted:  # `from . import name`: the package itself first
-            package = os.path.realpath(base / "__init__.py")
-            inside = package.startswith(os.path.realpath(root).rstrip(os.sep) + os.sep)
-            return Path(package) if inside and os.path.isfile(package) else None
-        found = _module_file(str(base), dotted, str(root))
-        return Path(found) if found else None
-    if not dotted:
-        return None
-    for base in dict.fromkeys((package_base(str(importer_folder)), str(root), str(root / "src"))):
-        found = _module_file(base, dotted, str(root))
+            package = os.path.realpath(os.path.join(base, "__init__.py"))
+            return package if _in_project(package, root) and os.path.isfile(package) else None
+        return _module_file(base, dotted, root)
+    for base in dict.fromkeys((package_base(folder), root, os.path.join(root, "src"))):
+        found = _module_file(base, dotted, root)
         if found:
-            return Path(found)
+            return found
     return None
 
 
@@ -131,15 +143,22 @@ def read_module_text(path: Path) -> str | None:
         return None
 
 
-def _import_targets(folder: Path, root: Path, source: str) -> list[Path]:
-    targets = []
+def _imports(folder: Path, root: Path, source: str) -> list[tuple[Path, tuple[str, ...]]]:
+    """The project modules a text imports, each with the local names its import binds."""
+    found: dict[Path, tuple[str, ...]] = {}
     for statement in imported_modules(source):
         module = statement.module
-        for dotted in (module, *(f"{module}.{name}" if module else name for name, _ in statement.names)):
-            found = module_file(folder, root, statement.level, dotted)
-            if found is not None:
-                targets.append(found)
-    return list(dict.fromkeys(targets))
+        named = (module, [statement.local] if statement.local else [local for _, local in statement.names])
+        submodules = [(f"{module}.{name}" if module else name, [local]) for name, local in statement.names]
+        for dotted, local in (named, *submodules):
+            target = module_file(folder, root, statement.level, dotted)
+            if target is not None:
+                found[target] = (*found.get(target, ()), *local)
+    return list(found.items())
+
+
+def _import_targets(folder: Path, root: Path, source: str) -> list[Path]:
+    return [target for target, _ in _imports(folder, root, source)]
 
 
 @lru_cache(maxsize=8192)
@@ -152,79 +171,30 @@ def _module_node(key: tuple[str, int, int], root: Path) -> tuple[bool, tuple[Pat
     return might_send_media(text), tuple(_import_targets(path.parent, root, text))
 
 
-_answers: dict[tuple[Path, Path], bool] = {}  # (module, root) -> whether it leads to a client
-
-
 def module_may_send(path: Path, root: Path) -> bool:
-    """Whether the module, or a project module it imports (and so on), names a client family.
-
-    A search that finds none has seen everything its modules reach, so all of them are answered."""
-    stack, seen = [path], set()
-    while stack:
-        current = stack.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        known = _answers.get((current, root))
-        if known is not None:
-            if known:
-                break
-            continue
-        key = file_key(current)
-        if key is None:
-            continue
-        sends, targets = _module_node(key, root)
-        if sends:
-            _answers[(current, root)] = True
-            break
-        stack.extend(targets)
-    else:
-        _answers.update(((module, root), False) for module in seen)
+    """Whether the module, or a project module it imports, names a client family: a caller's import
+    of a wrapper, or of a module that makes instances of a wrapper imported from a third (deeper
+    chains of modules are not looked for, so that a large tree's import graph is never walked)."""
+    key = file_key(path)
+    if key is None:
         return False
-    _answers[(path, root)] = True
-    return True
+    sends, targets = _module_node(key, root)
+    return sends or any(_module_node(target_key, root)[0] for target in targets if (target_key := file_key(target)) is not None)
+
+
+@lru_cache(maxsize=4096)
+def _folder_root(folder: str) -> Path:
+    return find_root(Path(folder))
+
+
+def sending_imports(source: str, path: str) -> list[tuple[Path, tuple[str, ...]]]:
+    """The project modules a file imports that can lead to a client, with the names it binds from each."""
+    folder = os.path.dirname(os.path.abspath(path))
+    root = _folder_root(folder)  # once per folder and process: this runs on every file
+    folder = Path(folder)
+    return [(target, local) for target, local in _imports(folder, root, source) if module_may_send(target, root)]
 
 
 def imports_may_send(source: str, path: str) -> bool:
     """Whether a file that names no client imports a project module that can lead to one."""
-    folder = Path(os.path.abspath(path)).parent
-    root = find_root(folder)
-    return any(module_may_send(target, root) for target in _import_targets(folder, root, source))
-
-
-@lru_cache(maxsize=8192)
-def _defined_functions(key: tuple[str, int, int]) -> frozenset[str]:
-    text = read_module_text(Path(key[0]))
-    return frozenset(_DEFINITION.findall(text)) if text is not None else frozenset()
-
-
-def wrapper_names(source: str, path: str) -> frozenset[str]:
-    """Names under which this file can call the project's own wrappers of a client: the names it
-    imports from project modules that lead to a client, and the functions and methods defined in
-    those modules and the ones they import. More than the wrappers (costs time, never findings),
-    read from the text alone, so that the file's calls of them are kept and indexed."""
-    folder = Path(os.path.abspath(path)).parent.resolve()
-    root = find_root(folder)
-    names: set[str] = set()
-    pending: list[Path] = []
-    for statement in imported_modules(source):
-        module = module_file(folder, root, statement.level, statement.module) if statement.module or statement.level else None
-        if module is not None and module_may_send(module, root):
-            names.update([statement.local] if statement.local else [local for _, local in statement.names])
-            pending.append(module)
-        for name, local in statement.names:
-            submodule = module_file(folder, root, statement.level, f"{statement.module}.{name}" if statement.module else name)
-            if submodule is not None and module_may_send(submodule, root):
-                names.add(local)
-                pending.append(submodule)
-    seen: set[Path] = set()
-    while pending:
-        module = pending.pop()
-        key = file_key(module)
-        if module in seen or key is None:
-            continue
-        seen.add(module)
-        names |= _defined_functions(key)
-        pending.extend(target for target in _module_node(key, root)[1] if module_may_send(target, root))
-    names.discard("")
-    return frozenset(names)
+    return bool(sending_imports(source, path))

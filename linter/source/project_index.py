@@ -53,6 +53,11 @@ def _load(key: tuple[str, int, int], request_names: frozenset[str], mutating: fr
     return build_index(tree, source_lines(source), tree.body, request_names, mutating)
 
 
+def load_module(path: Path, request_names: frozenset[str], mutating: frozenset[str]) -> ModuleIndex | None:
+    key = file_key(path)
+    return _load(key, request_names, mutating) if key is not None else None
+
+
 def parsed_module_count() -> int:
     """How many modules this process has read for other files' analyses (what the cost tests count)."""
     return _load.cache_info().misses
@@ -97,8 +102,7 @@ class ProjectIndex:
     def module_at(self, path: Path) -> ModuleView | None:
         if path in self._by_path:
             return self._by_path[path]
-        key = file_key(path)
-        index = _load(key, self.request_names, self.mutating) if key is not None else None
+        index = load_module(path, self.request_names, self.mutating)
         view = None
         if index is not None and self.root is not None:
             view = self._view(index, path, path.relative_to(self.root).as_posix())
