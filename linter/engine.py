@@ -8,6 +8,7 @@ import warnings
 from functools import lru_cache
 from pathlib import Path
 
+from flake8_azure_face_policy.budget import WorkBudget, WorkBudgetExceeded
 from flake8_azure_face_policy.calls.families import CallShape, ClientResolver, client_families
 from flake8_azure_face_policy.calls.families.base import unresolved_shape
 from flake8_azure_face_policy.calls.dataflow import Flow, FlowFollower
@@ -72,6 +73,7 @@ def vision_calls(
     tree: ast.Module | None = None,
     other_providers: bool = False,
     unresolved: bool = False,
+    budget: WorkBudget | None = None,
 ) -> list[VisionCall]:
     """Every vision call in the source that is not provably sent to another provider (with
     `other_providers`, those too, for the inventory; with `unresolved`, also the calls named like a
@@ -79,8 +81,10 @@ def vision_calls(
 
     `path` (the file's path, or flake8's --stdin-display-name) locates the project whose modules,
     configuration files and declared context are read; None reads none. `tree` is the source's
-    `ast` tree when the caller has it (flake8 does)."""
+    `ast` tree when the caller has it (flake8 does). `budget` counts the work (by default the
+    file's own budget): past it, WorkBudgetExceeded."""
     source = source.lstrip("\ufeff")
+    budget = budget or WorkBudget.for_source(source)
     wrappers = imported_wrapper_names(source, path) if path else frozenset()
     if not wrappers and not might_send_media(source):
         return []
@@ -93,7 +97,7 @@ def vision_calls(
     index = build_index(tree, source_lines(source), kept, names, mutating_methods())
     if not index.candidates:
         return []
-    return Analysis(index, path, settings, other_providers, unresolved).vision_calls()
+    return Analysis(index, path, settings, other_providers, unresolved, budget).vision_calls()
 
 
 def imported_wrapper_names(source: str, path: str) -> frozenset[str]:
@@ -141,14 +145,15 @@ def _definition_names(statement: ast.stmt) -> list[str]:
 class Analysis:
     """One file's vision calls: its own requests, and its calls of the project's wrappers."""
 
-    def __init__(self, index: ModuleIndex, path: str | None, settings: Settings, other_providers: bool, unresolved: bool = False):
+    def __init__(self, index: ModuleIndex, path: str | None, settings: Settings, other_providers: bool, unresolved: bool = False, budget: WorkBudget | None = None):
         self.index = index
+        self.budget = budget or WorkBudget.for_source("")
         self.path = path
         self.settings = settings
         self.other_providers = other_providers
         self.unresolved = unresolved
         self.project = ProjectIndex(index, path, request_method_names(), mutating_methods())
-        self.follower = FlowFollower(self.project)
+        self.follower = FlowFollower(self.project, budget=self.budget)
         self.families = client_families()
         self._resolvers: dict[int, ClientResolver] = {}
         self.wrappers = Wrappers(self.project, self.follower, self.shape_of)
@@ -234,8 +239,8 @@ class Analysis:
         if not media:
             return None
         if self.reader is None:  # configuration is read only for files that hold a vision call
-            self.reader = EvidenceReader(load_vocabulary(), project_context(Path(self.path)) if self.path else None)
-        signals = collect_signals(self.reader, self.index, candidate, flows, self.settings) + shape.implied_signals
+            self.reader = EvidenceReader(load_vocabulary(), project_context(Path(self.path)) if self.path else None, self.budget)
+        signals = collect_signals(self.reader, self.index, candidate, flows, self.settings, shape.implied_signals)
         index = self.index
         return VisionCall(
             family=shape.family,
@@ -244,7 +249,7 @@ class Analysis:
             column=index.column_of(candidate.node),
             media=media,
             provider=shape.provider,
-            signals=tuple(sorted(signals, key=lambda signal: (signal.evidence.sort_key(), signal.name))),
+            signals=signals,
             fingerprint=hashlib.sha256(" ".join(index.source_of(candidate.node).split()).encode()).hexdigest()[:20],
             deployment=self.deployment_of(request),
             sources=frozenset(source for flow in flows for source in flow.sources),
@@ -285,7 +290,7 @@ def failure(reason: str) -> Finding:
 
 
 def failure_reason(error: BaseException) -> str:
-    if isinstance(error, AnalysisFailure):
+    if isinstance(error, (AnalysisFailure, WorkBudgetExceeded)):
         return str(error)
     return f"internal error {type(error).__name__}: {error}"
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
+from flake8_azure_face_policy.budget import WorkBudget
 from flake8_azure_face_policy.context.comments import Comment
 from flake8_azure_face_policy.model import TextItem
 from flake8_azure_face_policy.source.index import Binding, FunctionInfo, Owner, Scope
@@ -26,8 +27,10 @@ from flake8_azure_face_policy.ruledata import data_file
 from flake8_azure_face_policy.source.tree import children
 from flake8_azure_face_policy.source.syntax import split_identifier
 
-# Bounds the walk on pathological modules; real data flows reach a few hundred nodes.
+# Bounds one argument's walk; real data flows reach a few hundred nodes. The walks of all a file's
+# calls together are bounded by the file's work budget, which each visit and push is charged to.
 NODE_BUDGET = 20_000
+VISIT_UNITS = 8  # a visit costs about eight times a push (or a character scanned by the vocabulary)
 
 
 @dataclass(frozen=True)
@@ -167,8 +170,10 @@ class FlowFollower:
         labels: ArgumentLabels | None = None,
         markers: MediaMarkers | None = None,
         requests: set[int] | None = None,
+        budget: WorkBudget | None = None,
     ):
         self.project = project
+        self.budget = budget or WorkBudget.for_source("")
         self.labels = labels or load_argument_labels()
         self.markers = markers or load_media_markers()
         # ids of the request calls met (the analysis adds each it recognises): what one returns is the
@@ -185,15 +190,18 @@ class FlowFollower:
             self._push_value(node, scope, label, stack)
         stack.reverse()
         visited: set[tuple[int, int]] = set()
-        budget = NODE_BUDGET
-        while stack and budget > 0:
+        visits = 0
+        charge = self.budget.charge
+        while stack and visits < NODE_BUDGET:
             node, scope, label = stack.pop()
             key = (id(node), id(scope))
             if key in visited:
                 continue
             visited.add(key)
-            budget -= 1
+            visits += 1
+            pending = len(stack)
             self._visit(node, scope, label, flow, stack, frames)
+            charge("data flow", VISIT_UNITS + max(0, len(stack) - pending))
         return flow
 
     def _push_value(self, node: ast.AST, scope: Scope, label: str, stack: list) -> None:

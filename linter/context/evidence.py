@@ -6,12 +6,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+from flake8_azure_face_policy.budget import WorkBudget
 from flake8_azure_face_policy.calls.dataflow import Flow
 from flake8_azure_face_policy.model import Evidence, Level, Settings, Signal, TextItem
 from flake8_azure_face_policy.source.index import CallCandidate, ModuleIndex, Owner
 from flake8_azure_face_policy.context.project import ProjectContext
 from flake8_azure_face_policy.context.structure import load_structure_words, structural_purpose
-from flake8_azure_face_policy.context.vocabulary import Vocabulary, normalise
+from flake8_azure_face_policy.context.vocabulary import Vocabulary, load_vocabulary, normalise
+from flake8_azure_face_policy.source.secrets import without_credentials
 from flake8_azure_face_policy.source.syntax import split_identifier
 
 US_CODES = frozenset({"US", "USA"})
@@ -62,16 +64,34 @@ def config_label(project: ProjectContext, path) -> str:
         return path.name
 
 
-class EvidenceReader:
-    """Scans text items once each (owners' items are shared by every call in them)."""
+def signal_order(signal: Signal) -> tuple:
+    """Closest first; the order every decision reads signals in."""
+    return (signal.evidence.sort_key(), signal.name)
 
-    def __init__(self, vocabulary: Vocabulary, project: ProjectContext | None = None):
+
+def first_of_each(signals: Iterable[Signal]) -> tuple[Signal, ...]:
+    """The signals sorted closest first, keeping the first of each (level, signal, negated): all that
+    a decision or the inventory reads (the closest stated purpose, trait and context at each
+    level). However long a function or module is, what its calls share stays this small."""
+    kept: dict[tuple[Level, str, bool], Signal] = {}
+    for signal in sorted(signals, key=signal_order):
+        kept.setdefault((signal.evidence.level, signal.name, signal.negated), signal)
+    return tuple(kept.values())
+
+
+class EvidenceReader:
+    """Scans text items once each (owners' items are shared by every call in them), charging the
+    work to the file's budget."""
+
+    def __init__(self, vocabulary: Vocabulary, project: ProjectContext | None = None, budget: WorkBudget | None = None):
         self.vocabulary = vocabulary
         self.project = project
+        self.budget = budget or WorkBudget.for_source("")
         self._links = config_links(project) if project is not None else {}
-        self._cache: dict[tuple[str, str], tuple] = {}
-        self._owner_signals: dict[tuple[int, Level], list[Signal]] = {}
-        self._outer_signals: list[Signal] | None = None
+        self._cache: dict[tuple[bool, str], tuple] = {}
+        self._owner_signals: dict[tuple[int, Level, bool], list[Signal]] = {}
+        self._condensed: dict[tuple[int, Level, bool], tuple[Signal, ...]] = {}
+        self._surrounding: dict[int, tuple[Signal, ...]] = {}  # id(owner) -> its calls' levels 2-5, condensed
 
     def owner_signals(self, owner: Owner, level: Level, path: str = "", header_only: bool = False) -> list[Signal]:
         """An owner's signals, built once per file however many calls it holds (no work quadratic in module size).
@@ -84,17 +104,40 @@ class EvidenceReader:
             self._owner_signals[key] = self.signals(items, level, path)
         return self._owner_signals[key]
 
-    def outer_signals(self, settings: Settings) -> list[Signal]:
-        """Configuration and declared context: the same for every call of the file."""
-        if self._outer_signals is None:
-            self._outer_signals = project_signals(self) + declared_signals(settings, self)
-        return self._outer_signals
+    def condensed_signals(self, owner: Owner, level: Level, path: str = "", header_only: bool = False) -> tuple[Signal, ...]:
+        """`owner_signals` condensed by `first_of_each`, once per owner: what each call through a
+        helper or another module adds stays small however long they are."""
+        key = (id(owner), level, header_only)
+        if key not in self._condensed:
+            self._condensed[key] = first_of_each(self.owner_signals(owner, level, path, header_only))
+        return self._condensed[key]
+
+    def surrounding_signals(self, owner: Owner, settings: Settings) -> tuple[Signal, ...]:
+        """Levels 2 to 5 of a call in `owner`: its enclosing functions and classes, the module, the
+        configuration and the declared context, condensed by `first_of_each`. Built once per owner
+        from its parent's (never per call, never re-copying a long function's signals)."""
+        chain: list[Owner] = []
+        current: Owner | None = owner
+        while current is not None and id(current) not in self._surrounding:
+            chain.append(current)
+            current = current.parent
+        tail = self._surrounding[id(current)] if current is not None else ()
+        for current in reversed(chain):
+            if current.kind == "module":
+                own = self.owner_signals(current, Level.MODULE) + list(project_signals(self.project)) + declared_signals(settings, self)
+            else:
+                own = self.owner_signals(current, Level.FUNCTION)
+            self.budget.charge("evidence", len(own) + len(tail))
+            tail = first_of_each([*own, *tail])
+            self._surrounding[id(current)] = tail
+        return tail
 
     def _scan(self, kind: str, text: str) -> tuple:
-        key = (kind, text)
+        key = (kind == "name", text)  # a prompt and the string it is read from are one scan
         matches = self._cache.get(key)
-        if matches is None:
-            matches = self.vocabulary.scan(text if kind == "name" else normalise(text))
+        if matches is None:  # comments too: no credential in a URL is ever a word of evidence
+            text = without_credentials(text)
+            matches = self.vocabulary.scan(text if kind == "name" else normalise(text), self.budget)
             self._cache[key] = matches
         return matches
 
@@ -137,29 +180,21 @@ def call_items(index: ModuleIndex, candidate: CallCandidate, flows: Iterable[Flo
     return items
 
 
-def enclosing_owners(candidate: CallCandidate) -> list[Owner]:
-    """Level 2: the enclosing functions and classes, innermost first (not the module)."""
-    owners: list[Owner] = []
-    owner = candidate.owner
-    while owner is not None and owner.kind != "module":
-        owners.append(owner)
-        owner = owner.parent
-    return owners
-
-
-def project_signals(reader: EvidenceReader) -> list[Signal]:
-    """Level 4: every key path and value of the configuration files near the analysed file."""
-    project = reader.project
+@lru_cache(maxsize=256)
+def project_signals(project: ProjectContext | None) -> tuple[Signal, ...]:
+    """Level 4: every key path and value of the configuration files near the analysed file. Once
+    per project, not per file: its size is bounded by the project's configuration budget."""
     if project is None:
-        return []
+        return ()
+    vocabulary = load_vocabulary()
     signals = []
     for config in project.config_files:
         label = config_label(project, config.path)
         for entry in config.entries:
-            signals += reader.text_signals(split_identifier(entry.key.replace(".", " ")), Level.CONFIG, label, entry.key)
-            if entry.value:
-                signals += reader.text_signals(entry.value, Level.CONFIG, label, entry.key)
-    return signals
+            texts = [normalise(split_identifier(entry.key.replace(".", " ")))] + ([normalise(entry.value)] if entry.value else [])
+            for text in texts:
+                signals += [Signal(m.signal, m.role, m.negated, Evidence("config", None, m.text, Level.CONFIG, label, entry.key)) for m in vocabulary.scan(text)]
+    return tuple(signals)
 
 
 def effective_declarations(options: Settings, project: ProjectContext | None) -> tuple[tuple[str, str], tuple[tuple[str, ...], str]]:
@@ -191,8 +226,10 @@ def collect_signals(
     candidate: CallCandidate,
     flows: list[Flow],
     settings: Settings,
+    implied: tuple[Signal, ...] = (),
 ) -> tuple[Signal, ...]:
-    """Every signal around the call, unordered (the engine sorts them, closest first)."""
+    """Every signal around the call that a decision reads, closest first: the call's own (level 1)
+    in full; its helpers', other modules' and its owner's condensed, shared with the other calls."""
     signals = reader.signals(call_items(index, candidate, flows), Level.CALL)
     if flows and not any(signal.role == "purpose" for signal in signals):  # the call's words state none
         structure = structural_purpose(index, flows[0], load_structure_words())
@@ -201,12 +238,11 @@ def collect_signals(
     for flow in flows:
         for capture in flow.live_captures:
             signals.append(Signal("live", "context", False, Evidence("code", capture.line, capture.text, Level.CALL, path=capture.path)))
-    for owner in enclosing_owners(candidate):
-        signals += reader.owner_signals(owner, Level.FUNCTION)
+    signals += implied
     for owner, path in {key: value for flow in flows for key, value in flow.helpers.items()}.values():
-        signals += reader.owner_signals(owner, Level.FUNCTION, path)
-    signals += reader.owner_signals(index.module_owner, Level.MODULE)
+        signals += reader.condensed_signals(owner, Level.FUNCTION, path)
     for owner, path in {key: value for flow in flows for key, value in flow.modules.items()}.values():
-        signals += reader.owner_signals(owner, Level.MODULE, path, header_only=True)
-    signals += reader.outer_signals(settings)
-    return tuple(signals)
+        signals += reader.condensed_signals(owner, Level.MODULE, path, header_only=True)
+    signals += reader.surrounding_signals(candidate.owner, settings)
+    reader.budget.charge("evidence", len(signals))
+    return tuple(sorted(signals, key=signal_order))

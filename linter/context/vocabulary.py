@@ -4,10 +4,12 @@ rules/purposes.yaml, with negation."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
+from flake8_azure_face_policy.budget import WorkBudget
 from flake8_azure_face_policy.context.purposes import PurposeReader, fold, split_words
 from flake8_azure_face_policy.source.syntax import CAMEL_BOUNDARY
 from flake8_azure_face_policy.ruledata import RuleDataError, data_file, signal_roles
@@ -18,6 +20,8 @@ _CLAUSE_END = re.compile(r"[.;!?\n,:()\[\]{}]")
 _NEGATION_REACH_END = re.compile(r"[.;!?\n()\[\]{}]")
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 NEGATION_WINDOW_WORDS = 5
+# Words after a match that the `after` patterns can reach (at most seven)
+AFTER_WINDOW_WORDS = 10
 # A URL or a file path: place names inside one are part of a name, not where the project is used.
 _PATH = re.compile(r"[^\s\"'()<>]*[/\\][^\s\"'()<>]*|[^\s\"'()<>]+\.(?:jpe?g|png|gif|bmp|webp|tiff?|heic|mp4|mov|avi|mkv|wav|mp3|json|csv|ya?ml|txt|pdf)\b", re.IGNORECASE)
 
@@ -30,6 +34,49 @@ class Match:
     negated: bool
     line_offset: int  # lines between the start of the scanned text and the match
     frame: str = ""  # for purposes: the frame of rules/purposes.yaml that matched
+
+
+class _Layout:
+    """Where a text's clauses, words and lines start, found once per text so that each match is
+    placed by bisection: the scan stays linear however many matches one long clause holds."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def reach_ends(self) -> list[int]:
+        return [match.start() for match in _NEGATION_REACH_END.finditer(self.text)]
+
+    @cached_property
+    def clause_ends(self) -> list[int]:
+        return [match.start() for match in _CLAUSE_END.finditer(self.text)]
+
+    @cached_property
+    def word_starts(self) -> list[int]:
+        return [match.start() for match in _WORD.finditer(self.text)]
+
+    @cached_property
+    def line_ends(self) -> list[int]:
+        return [match.start() for match in re.finditer("\n", self.text)]
+
+    def window_before(self, start: int) -> int:
+        """Where the negation window before a match starts: five words back, not past a sentence end."""
+        before = bisect_left(self.reach_ends, start)
+        reach_start = self.reach_ends[before - 1] + 1 if before else 0
+        words = self.word_starts
+        last = bisect_left(words, start)
+        first = bisect_left(words, reach_start)
+        return words[last - NEGATION_WINDOW_WORDS] if last - first >= NEGATION_WINDOW_WORDS else reach_start
+
+    def window_after(self, end: int) -> int:
+        """Where the text read after a match stops: the clause's end, or AFTER_WINDOW_WORDS words on."""
+        after = bisect_left(self.clause_ends, end)
+        clause_end = self.clause_ends[after] if after < len(self.clause_ends) else len(self.text)
+        word = bisect_left(self.word_starts, end) + AFTER_WINDOW_WORDS
+        return min(clause_end, self.word_starts[word]) if word < len(self.word_starts) else clause_end
+
+    def line_offset(self, position: int) -> int:
+        return bisect_left(self.line_ends, position)
 
 
 def normalise(text: str) -> str:
@@ -99,41 +146,42 @@ class Vocabulary:
         purposes = tuple(self.purposes.purposes) if self.purposes is not None else ()
         return purposes + tuple(dict.fromkeys(name for name, _, _, _ in self._signals))
 
-    def scan(self, text: str) -> tuple[Match, ...]:
-        """Every signal in the text; `text` as written (matching ignores accents, evidence keeps them)."""
+    def scan(self, text: str, budget: WorkBudget | None = None) -> tuple[Match, ...]:
+        """Every signal in the text; `text` as written (matching ignores accents, evidence keeps them).
+        With a budget, the work is charged: each pattern runs over the text once, and each match
+        reads a window of a few words around it."""
         folded = fold(text)
+        layout = _Layout(folded)
+        charge = budget.charge if budget is not None else (lambda stage, units: None)
         found = []
         if self.purposes is not None:
+            charge("vocabulary", len(text))
             for hit in self.purposes.scan(split_words(text)):
-                negated = hit.countered or self._is_negated(folded, hit.start, hit.end, hit.language)
-                found.append(Match(hit.purpose, "purpose", text[hit.start : hit.end], negated, text.count("\n", 0, hit.start), hit.frame))
+                negated = hit.countered or self._is_negated(layout, hit.start, hit.end, charge, hit.language)
+                found.append(Match(hit.purpose, "purpose", text[hit.start : hit.end], negated, layout.line_offset(hit.start), hit.frame))
         paths: list[tuple[int, int]] | None = None
         for name, role, pattern, in_paths in self._signals:
+            charge("vocabulary", len(text))
             for hit in pattern.finditer(folded):
                 if not in_paths:
-                    paths = paths if paths is not None else [path.span() for path in _PATH.finditer(folded)]
-                    if any(start <= hit.start() and hit.end() <= end for start, end in paths):
+                    if paths is None:
+                        paths = [path.span() for path in _PATH.finditer(folded)]
+                    enclosing = paths[max(0, bisect_left(paths, (hit.start() + 1, -1)) - 1)] if paths else (0, -1)
+                    if enclosing[0] <= hit.start() and hit.end() <= enclosing[1]:
                         continue
-                negated = self._is_negated(folded, hit.start(), hit.end())
-                found.append(Match(name, role, text[hit.start() : hit.end()], negated, text.count("\n", 0, hit.start())))
+                negated = self._is_negated(layout, hit.start(), hit.end(), charge)
+                found.append(Match(name, role, text[hit.start() : hit.end()], negated, layout.line_offset(hit.start())))
         return tuple(found)
 
-    @staticmethod
-    def _rest_of_clause(text: str, end: int) -> str:
-        clause_end = _CLAUSE_END.search(text, end)
-        return text[end : clause_end.start() if clause_end else len(text)]
-
-    def _is_negated(self, text: str, start: int, end: int, language: str | None = None) -> bool:
-        clause_start = 0
-        for boundary in _NEGATION_REACH_END.finditer(text, 0, start):
-            clause_start = boundary.end()
-        words = list(_WORD.finditer(text, clause_start, start))
-        window_start = words[-NEGATION_WINDOW_WORDS].start() if len(words) >= NEGATION_WINDOW_WORDS else clause_start
+    def _is_negated(self, layout: _Layout, start: int, end: int, charge, language: str | None = None) -> bool:
+        text = layout.text
+        window_start, window_end = layout.window_before(start), layout.window_after(end)
+        charge("vocabulary", window_end - window_start)
         ignored = self._not_negation.get(language or "", frozenset())
         negations = [hit for hit in self._negation_before.finditer(text, window_start, end) if hit.group(0).lower() not in ignored]
         if negations and not self._contrast.search(text, negations[-1].end(), start):  # "don't count them, just tell me who"
             return True
-        return bool(self._negation_after.search(self._rest_of_clause(text, end)))
+        return bool(self._negation_after.search(text[end:window_end]))
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,112 @@
+"""Work grows linearly with the input, and a file that would need more stops with AFP900.
+
+Each pathological input is built at a size and at twice that size; the work counters of the file's
+budget (characters scanned, nodes visited, signals gathered: counted, never timed) may at most
+double, with a little slack for fixed costs. What stays superlinear by nature (every send of a list
+walks every append to it) is cut by the file's budget, which is linear in the file's size.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from flake8_azure_face_policy.budget import WorkBudget, WorkBudgetExceeded
+from flake8_azure_face_policy.context.config_files import MAX_NODES, ConfigFile, read_config_file
+from flake8_azure_face_policy.context.project import MAX_PROJECT_BYTES, project_context
+from flake8_azure_face_policy.engine import analyse, failure, failure_reason, vision_calls
+
+HEAD = "from openai import AzureOpenAI\nclient = AzureOpenAI(api_version='v')\n"
+IMAGE = "{'type': 'image_url', 'image_url': {'url': u}}"
+
+
+def send(text: str) -> str:
+    return f"client.chat.completions.create(model='d', messages=[{{'role': 'user', 'content': [{{'type': 'text', 'text': {text}}}, {IMAGE}]}}])\n"
+
+
+PATHOLOGICAL = {
+    # 6: one long clause full of matches (each match used to re-split the text from its start)
+    "repeated_words": lambda n: HEAD + f"PROMPT = '{'police ' * (20 * n)}'\n" + send("PROMPT"),
+    # 6: an implicit concatenation of thousands of lines
+    "implicit_concatenation": lambda n: HEAD + "PROMPT = (\n" + "".join(f"    'identify the police suspect {i} '\n" for i in range(n)) + ")\n" + send("PROMPT"),
+    # 8: thousands of calls in one function (each call copied and sorted all the function's signals)
+    "calls_in_one_function": lambda n: HEAD + "def patrol(u):\n    '''Springfield police.'''\n" + "".join("    " + send(f"'Identify the suspect {i}'") for i in range(n)),
+    # 8: calls nested in functions nested in functions
+    "nested_functions": lambda n: HEAD + "".join("    " * i + f"def level_{i}(u):\n" + "    " * (i + 1) + send(f"'police suspect {i}'") for i in range(n)),
+    # 7: a line of many strings holding `#`
+    "hash_strings": lambda n: HEAD + "COLOURS = [" + ", ".join(f"'#{i:06x}'" for i in range(n)) + "]\n" + send("'Identify the suspect'"),
+}
+
+
+def work(source: str) -> int:
+    budget = WorkBudget(10**12)
+    vision_calls(source, None, budget=budget)
+    return budget.total
+
+
+@pytest.mark.parametrize("name", PATHOLOGICAL)
+def test_work_at_most_doubles_when_the_input_doubles(name):
+    build = PATHOLOGICAL[name]
+    sizes = (20, 40, 80) if name == "nested_functions" else (250, 500, 1000)  # Python nests at most 100 blocks
+    spent = [work(build(n)) for n in sizes]
+    assert spent[0] > 0
+    for smaller, larger in zip(spent, spent[1:]):
+        assert larger <= 2.2 * smaller, (name, spent)
+
+
+def appends_and_sends(n: int) -> str:
+    """9: n appends to one list, sent n times: each send's data flow walks every append."""
+    parts = "".join(f"messages.append({{'role': 'user', 'content': [{{'type': 'text', 'text': 'part {i}'}}, {IMAGE}]}})\n" for i in range(n))
+    return HEAD + "messages = []\n" + parts + f"client.chat.completions.create(model='d', messages=messages)\n" * n
+
+
+def test_superlinear_data_flow_is_cut_by_the_file_budget():
+    assert len(vision_calls(appends_and_sends(20))) == 20  # small: analysed in full
+    source = appends_and_sends(200)
+    budget = WorkBudget.for_source(source)
+    with pytest.raises(WorkBudgetExceeded) as stopped:
+        vision_calls(source, None, budget=budget)
+    assert budget.limit < budget.total <= budget.limit + 20_000  # stopped at the first charge past it
+    assert budget.spent["data flow"] > budget.spent["vocabulary"]
+    finding = failure(failure_reason(stopped.value))
+    assert finding.code == "AFP900" and "more analysis work than its budget" in finding.message and "data flow" in finding.message
+
+
+def test_budget_is_linear_in_the_file_and_far_above_real_needs():
+    small, large = WorkBudget.for_source("x" * 1000), WorkBudget.for_source("x" * 2000)
+    assert large.limit - small.limit == small.limit - WorkBudget.for_source("").limit
+
+
+# 10: configuration bombs are bounded in nodes per file and in files, bytes and entries per project
+
+
+def alias_bomb(leaf: str, depth: int) -> str:
+    lines = [f"a0: &a0 [{', '.join([leaf] * 9)}]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, depth)]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("leaf", ["null", "police", "!!pairs [a: police, b: null]", "[]", "{}"])
+def test_yaml_alias_bombs_walk_a_bounded_number_of_nodes(tmp_path, leaf):
+    text = alias_bomb(leaf, 10)
+    assert len(text) < 1024  # 9^10 leaves
+    (tmp_path / "config.yaml").write_text(text)
+    result = read_config_file(tmp_path / "config.yaml", tmp_path)
+    assert isinstance(result, ConfigFile)
+    assert f"more than {MAX_NODES} nodes" in result.unread or (len(result.entries) == 5000 and "entries" in result.unread)
+    (tmp_path / "setup.cfg").write_text("")
+    context = project_context(tmp_path / "app.py")  # and what was left unread is listed
+    assert [item.reason for item in context.skipped] == [f"partly read: {result.unread}"]
+
+
+def test_many_big_config_files_are_bounded_per_project_and_listed(tmp_path):
+    (tmp_path / "setup.cfg").write_text("")
+    line = "AGENCY_NOTE=" + "police " * 140 + "\n"
+    for number in range(40):
+        (tmp_path / f".env.{number:03}").write_text(line * (1024 * 1024 // len(line) - 1))
+    context = project_context(tmp_path / "app.py")
+    read = sum(os.path.getsize(config.path) for config in context.config_files)
+    assert read <= MAX_PROJECT_BYTES and len(context.config_files) >= 1
+    assert len(context.config_files) + len(context.skipped) == 40
+    assert all(item.reason.startswith("not read: ") for item in context.skipped)
