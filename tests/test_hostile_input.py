@@ -228,3 +228,118 @@ def test_own_crash_exits_2_never_1(tmp_path, monkeypatch, capsys):
     assert cli.main(["check", "--jobs", "1", "."]) == cli.EXIT_ERROR == 2
     error = capsys.readouterr().err
     assert "internal error" in error and "\x1b" not in error and "Traceback" not in error
+
+
+# 12: secrets under keys the old filter did not know, and credentials inside innocent values
+
+
+SECRET_KEYS = ["DB_PASS", "pass", "pw", "PASSPHRASE", "SECRETKEY", "ACCESSKEY", "CLIENTSECRET", "AUTHTOKEN", "PRIVATEKEY", "MASTERKEY", "APPKEY", "BEARER", "JWT", "SENTRY_DSN", "dbPass", "Db.Pass", "x-api-key"]
+
+
+@pytest.mark.parametrize("key", SECRET_KEYS)
+def test_a_secret_is_never_evidence_whatever_its_key_is_called(tmp_path, key):
+    """A password containing "Sheriff" must not turn AFP201 into AFP101, nor be printed."""
+    root = project(tmp_path, {".env": f"{key}=Sheriff-Dept-7f3a9\n", "app.py": CALL})
+    (finding,) = analyse(CALL, str(root / "app.py"))
+    assert finding.code == "AFP201" and "Sheriff" not in finding.message
+
+
+CREDENTIAL_VALUES = {
+    "CAMERA_URL": "rtsp://patrol:Sheriff7f3a@cam.local:554/live",
+    "HOOK": "https://fn.azurewebsites.net/api/match?code=Sheriff7f3a&mode=x",
+    "OPENAI": "https://x.openai.azure.com/openai?api-key=Sheriff7f3a",
+    "BLOB": "https://acct.blob.core.windows.net/c/f.jpg?sv=2022&sig=Sheriff7f3a",
+    "TOKEN_URL": "https://idp.example/cb?access_token=Sheriff7f3a#state",
+}
+
+
+def test_credentials_inside_urls_are_dropped_from_config_and_code(tmp_path):
+    env = "".join(f"{key}={value}\n" for key, value in CREDENTIAL_VALUES.items())
+    code = CALL.replace("AzureOpenAI(api_version='v')", "AzureOpenAI(api_version='v', azure_endpoint='https://user:Sheriff7f3a@x.openai.azure.com/')")
+    root = project(tmp_path, {".env": env, "app.py": code, "cams.py": "from openai import AzureOpenAI\nSTREAM = 'rtsp://admin:Sheriff7f3a@10.0.0.2/'\n" + CALL})
+    for args in (["check", "--format", "json"], ["check", "--format", "sarif"], ["inventory", "--format", "json"], ["inventory"]):
+        output = command(root, *args, ".").stdout.decode()
+        assert "7f3a" not in output  # (rule help in SARIF names sheriffs)
+    assert all(finding.code == "AFP201" for path in ("app.py", "cams.py") for finding in analyse((root / path).read_text(), str(root / path)))
+
+
+# Properties: the classes of bug, not only the instances above
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+from flake8_azure_face_policy.budget import WorkBudget  # noqa: E402
+from flake8_azure_face_policy.context.config_files import read_config_file  # noqa: E402
+from flake8_azure_face_policy.context.vocabulary import load_vocabulary  # noqa: E402
+from flake8_azure_face_policy.report.safe_text import safe_text  # noqa: E402
+from flake8_azure_face_policy.source.secrets import is_secret_key, load_secret_vocabulary  # noqa: E402
+
+PROPERTY = settings(max_examples=int(os.environ.get("AFP_PROPERTY_EXAMPLES", "60")), deadline=None, suppress_health_check=list(HealthCheck))
+ANY_CHARACTER = st.characters(blacklist_categories=())  # lone surrogates, controls and separators included
+
+
+@PROPERTY
+@given(st.text(alphabet=ANY_CHARACTER))
+def test_any_text_leaves_the_gate_as_one_printable_utf8_line(text):
+    safe = safe_text(text)
+    safe.encode("utf-8")
+    assert len(safe.splitlines()) <= 1 and "\x1b" not in safe and "\u202e" not in safe
+
+
+@PROPERTY
+@given(name=st.binary(min_size=1, max_size=24).map(lambda raw: bytes(b for b in raw if b not in (0, 47))).filter(bool))
+def test_any_config_file_name_gives_one_line_utf8_output(tmp_path_factory, name):
+    root = project(tmp_path_factory.mktemp("named"), {b".env." + name: "AGENCY=Texas police\n"})
+    path = str(root / "app.py")
+    findings = analyse(CALL, path)
+    assert [finding.code for finding in findings] == ["AFP101"]
+    report = cli.check_report([cli.FileOutcome(path, findings=tuple(findings))], "text")
+    report.encode("utf-8")
+    assert len(report.splitlines()) == 1 and report.startswith(safe_text(path) + ":3:1: AFP101 ")
+    for output_format in ("json", "sarif"):
+        json.loads(cli.check_report([cli.FileOutcome(path, findings=tuple(findings))], output_format).encode("utf-8"))
+
+
+CREDENTIAL = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$", min_size=6, max_size=20).map(lambda text: "Zq" + text + "Zq")
+
+
+@PROPERTY
+@given(user=CREDENTIAL, password=CREDENTIAL, parameter=st.sampled_from(sorted(load_secret_vocabulary().query_parameters)), scheme=st.sampled_from(["https", "rtsp", "postgresql", "amqps"]))
+def test_credentials_of_any_url_never_reach_entries_or_code_text(tmp_path_factory, user, password, parameter, scheme):
+    url = f"{scheme}://{user}:{password}@host.example:8443/path?mode=live&{parameter}={password}#frag"
+    folder = tmp_path_factory.mktemp("url")
+    (folder / ".env").write_text(f"CAMERA_URL={url}\nNOTE=see {url} then\n")
+    entries = read_config_file(folder / ".env", folder).entries
+    assert entries and all(password not in entry.value and user not in entry.value for entry in entries)
+    assert all(entry.value == "" or "host.example:8443/path?mode=live" in entry.value for entry in entries)  # "" when a marker (Password=) drops it all
+    import ast
+
+    from flake8_azure_face_policy.source.syntax import string_text
+
+    assert password not in string_text(ast.parse(repr(url)).body[0].value)
+
+
+SEPARATORS = st.sampled_from(["_", "-", ".", "", " "])
+
+
+@PROPERTY
+@given(
+    word=st.sampled_from(["pass", "pw", "passphrase", "secret", "token", "bearer", "jwt", "dsn", "password", "apikey", "credential"]),
+    before=st.lists(st.sampled_from(["db", "azure", "camera", "app", "service", "main"]), max_size=2),
+    separator=SEPARATORS,
+    case=st.sampled_from([str.upper, str.lower, str.title]),
+)
+def test_any_spelling_of_a_secret_key_is_secret(word, before, separator, case):
+    key = (separator if separator.strip() else "_").join(case(part) for part in [*before, word])
+    assert is_secret_key(key)
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from(["police", "identify", "the", "person", "not", "never", ",", "\n", "who is this", "blur", "faces", "x" * 40, "   "]), min_size=10, max_size=200))
+def test_vocabulary_work_at_most_doubles_when_any_text_doubles(tokens):
+    vocabulary = load_vocabulary()
+    text = " ".join(tokens)
+    once, twice = WorkBudget(10**12), WorkBudget(10**12)
+    vocabulary.scan(text, once)
+    vocabulary.scan(text + " " + text, twice)
+    assert twice.total <= 2.2 * once.total + 1000

@@ -146,7 +146,7 @@ def test_any_config_file_content_is_read_or_skipped(tmp_path_factory, name, cont
     (folder / "setup.cfg").write_text("")
     (folder / name).write_bytes(content)
     context = project_context(folder / "m.py")
-    assert len(context.config_files) + len(context.skipped) == 1
+    assert len({config.path for config in context.config_files} | {item.path for item in context.skipped}) == 1  # read, partly read, or skipped
     assert analyse(CALL, str(folder / "m.py")) == analyse(CALL, str(folder / "m.py"))
 
 

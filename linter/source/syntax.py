@@ -8,6 +8,8 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from flake8_azure_face_policy.source.secrets import without_credentials
+
 _ENV_READERS = frozenset({"os.environ.get", "os.getenv", "environ.get", "getenv", "os.environ.setdefault"})
 _ENV_READER_NAMES = frozenset(name.rsplit(".", 1)[-1] for name in _ENV_READERS)
 _ENVIRON = frozenset({"os.environ", "environ"})
@@ -29,14 +31,15 @@ def dotted_name(node: ast.AST) -> str | None:
 
 
 def string_text(node: ast.AST | None) -> str | None:
-    """The text of a string literal, f-string (placeholders as {}) or implicit concatenation."""
+    """The text of a string literal, f-string (placeholders as {}) or implicit concatenation, with
+    the credentials of any URL in it removed: what is read from code is never a secret."""
     if isinstance(node, ast.Constant):
         value = node.value
         if isinstance(value, str):
-            return value
-        return value.decode("latin-1") if isinstance(value, bytes) else None
+            return without_credentials(value)
+        return without_credentials(value.decode("latin-1")) if isinstance(value, bytes) else None
     if isinstance(node, ast.JoinedStr):
-        return "".join(part.value if isinstance(part, ast.Constant) else "{}" for part in node.values)
+        return without_credentials("".join(part.value if isinstance(part, ast.Constant) else "{}" for part in node.values))
     return None
 
 
