@@ -21,6 +21,9 @@ from flake8_azure_face_policy.model import Finding, Settings, VisionCall
 from flake8_azure_face_policy.source.index import CallCandidate, FunctionInfo, ModuleIndex, build_index
 from flake8_azure_face_policy.source.project_files import file_key, sending_imports
 from flake8_azure_face_policy.source.project_index import ModuleView, ProjectIndex, load_module
+from flake8_azure_face_policy.source.project_files import imports_media
+from flake8_azure_face_policy.source.media_gate import can_spell_media
+from flake8_azure_face_policy.context.comments import CommentsUnreadable, ModuleComments
 from flake8_azure_face_policy.source.tree import DEFINITIONS, FUNCTIONS
 from flake8_azure_face_policy.source.syntax import call_arguments, keyword_argument, source_lines
 from flake8_azure_face_policy.calls.providers import endpoint_text
@@ -89,7 +92,9 @@ def vision_calls(
     if not wrappers and not might_send_media(source):
         return []
     names = request_method_names() | wrappers
-    tree = parse(source, tree)
+    tree = parse(source, tree)  # a file that names a client and cannot be parsed is reported
+    if not can_spell_media(source) and not (path and imports_media(source, path)):
+        return []  # the second gate: neither it nor a project module it imports can spell media
     kept = relevant_statements(source, tree, names)
     names, kept = own_wrapper_names(source, tree, names, kept)
     if kept is None:
@@ -175,22 +180,55 @@ class Analysis:
 
     def vision_calls(self) -> list[VisionCall]:
         shapes = [(candidate, self.shape_of(candidate, self.project.analysed)) for candidate in self.index.candidates]
-        calls = []
+        found = []
         for candidate, shape in shapes:
-            if shape is not None:
-                found = self.request_call(candidate, shape)
-            else:
-                found = self.wrapper_call(candidate) or (self.unresolved_call(candidate) if self.unresolved else None)
-            if found is not None:
-                calls.append(found)
+            call = self.request_call(candidate, shape) if shape is not None else self.wrapper_call(candidate) or (self.unresolved_call(candidate) if self.unresolved else None)
+            if call is not None:
+                found.append(call)
+        if not found:
+            return []
+        self.read_comments(found)
+        calls = [self._vision_call(*call) for call in found]
         return sorted(calls, key=lambda call: (call.line, call.column))
+
+    def read_comments(self, found: list[tuple]) -> None:
+        """libcst reads the comments, once per module, of the statements that can hold the vision
+        calls' evidence: in this file, the pieces holding module-level code, the calls and what their
+        data flow reaches; the other project modules the flows pass through, whole (once per process)."""
+        analysed = self.project.analysed
+        wanted: list[int] = []
+        others: dict[int, ModuleView] = {}
+        for candidate, _, flows, _, request, _ in found:
+            wanted += [candidate.node.lineno, request.node.lineno]
+            for flow in flows:
+                for _, node, scope in flow.comment_requests:
+                    view = self.project.view_of(scope)
+                    if view is analysed:
+                        wanted.append(node.lineno)
+                    else:
+                        others[id(view)] = view
+                for owner, label in (*flow.helpers.values(), *flow.modules.values()):
+                    view = self.project.view_labelled(label)
+                    if view is not None and view is not analysed:
+                        others[id(view)] = view
+        try:
+            self.index.add_comments(ModuleComments(self.index.tree, self.index.lines, wanted))
+            for view in others.values():
+                if view.index.comments is None:
+                    view.index.add_comments(ModuleComments(view.index.tree, view.index.lines, (), whole_module=True))
+        except CommentsUnreadable as error:
+            raise AnalysisFailure(str(error)) from error
+        for candidate, _, flows, _, _, _ in found:
+            candidate.comments = self.index.comments.statement_comments(candidate.statement)
+            for flow in flows:
+                flow.add_comments(self.project)
 
     def request_call(self, candidate: CallCandidate, shape: CallShape) -> VisionCall | None:
         """A request of a client family written in this file."""
         if shape.provider.status == "not_azure" and not self.other_providers:
             return None
         arguments, client = self._follow(candidate, shape, {})
-        return self._vision_call(candidate, shape, [arguments, client], shape.method, candidate)
+        return self._with_media(candidate, shape, [arguments, client], shape.method, candidate)
 
     def unresolved_call(self, candidate: CallCandidate) -> VisionCall | None:
         """A call named like a request that no family recognises: a possible vision call if it carries an image."""
@@ -198,7 +236,7 @@ class Analysis:
         if shape is None:
             return None
         arguments, client = self._follow(candidate, shape, {})
-        return self._vision_call(candidate, shape, [arguments, client], shape.method, candidate)
+        return self._with_media(candidate, shape, [arguments, client], shape.method, candidate)
 
     def wrapper_call(self, candidate: CallCandidate) -> VisionCall | None:
         """A call of one of the project's wrappers: followed as the requests it leads to."""
@@ -223,7 +261,7 @@ class Analysis:
         if shape.provider.status == "not_azure" and not self.other_providers:
             return None
         wrapper = _function_label(self.wrappers.callees(candidate.node.func, candidate.scope)[0][0])
-        return self._vision_call(candidate, shape, flows, f"{wrapper} -> {shape.method}", request)
+        return self._with_media(candidate, shape, flows, f"{wrapper} -> {shape.method}", request)
 
     def _follow(self, request: CallCandidate, shape: CallShape, frames: dict) -> tuple[Flow, Flow]:
         follower = self.follower
@@ -234,10 +272,13 @@ class Analysis:
         client = follower.follow([(shape.receiver, request.scope, "string")], frames) if shape.receiver is not None else Flow()
         return arguments, client
 
-    def _vision_call(self, candidate: CallCandidate, shape: CallShape, flows: list[Flow], method: str, request: CallCandidate) -> VisionCall | None:
+    @staticmethod
+    def _with_media(candidate: CallCandidate, shape: CallShape, flows: list[Flow], method: str, request: CallCandidate) -> tuple | None:
+        """A vision call found (its evidence is read once all are found), or None when it sends no media."""
         media = frozenset(kind for flow in flows for kind in flow.media) | shape.implied_media
-        if not media:
-            return None
+        return (candidate, shape, flows, method, request, media) if media else None
+
+    def _vision_call(self, candidate: CallCandidate, shape: CallShape, flows: list[Flow], method: str, request: CallCandidate, media: frozenset[str]) -> VisionCall:
         if self.reader is None:  # configuration is read only for files that hold a vision call
             self.reader = EvidenceReader(load_vocabulary(), project_context(Path(self.path)) if self.path else None, self.budget)
         signals = collect_signals(self.reader, self.index, candidate, flows, self.settings, shape.implied_signals)

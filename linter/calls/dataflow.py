@@ -17,7 +17,6 @@ from functools import lru_cache
 from typing import Iterable
 
 from flake8_azure_face_policy.budget import WorkBudget
-from flake8_azure_face_policy.context.comments import Comment
 from flake8_azure_face_policy.model import TextItem
 from flake8_azure_face_policy.source.index import Binding, FunctionInfo, Owner, Scope
 from flake8_azure_face_policy.source.project_index import ProjectIndex
@@ -131,6 +130,32 @@ class Flow:
     modules: dict[int, tuple[Owner, str]] = field(default_factory=dict)  # other modules passed through, by their module owner
     image_parts: list[ast.AST] = field(default_factory=list)  # each image part met (a dict or a constructor call)
     calls: list[ast.Call] = field(default_factory=list)  # the calls met, for parts built by a helper
+    # Where comments belong to the flow: ("inside", expression) | ("statement", statement) |
+    # ("function", function), each with its scope. libcst reads them only once the file is known to
+    # hold a vision call (`add_comments` turns them into text).
+    comment_requests: list[tuple[str, ast.AST, Scope]] = field(default_factory=list)
+
+    def add_comments(self, project: ProjectIndex) -> None:
+        """The requested comments as text items, each once per scope (as the walk visits each node),
+        from the comments of each request's module (`ModuleIndex.comments`, read by then)."""
+        seen: set[tuple[int, int]] = set()
+        asked: set[tuple[str, int, int]] = set()
+        for kind, node, scope in self.comment_requests:
+            if (kind, id(node), id(scope)) in asked:
+                continue
+            asked.add((kind, id(node), id(scope)))
+            view = project.view_of(scope)
+            comments = view.index.comments
+            if kind == "inside":
+                found = comments.inside(node)
+            elif kind == "statement":
+                found = comments.statement_comments(node)
+            else:
+                found = comments.statement_comments(node) + comments.function_comments(node)
+            for comment in found:
+                if (comment.line, id(scope)) not in seen and comment.is_evidence:
+                    seen.add((comment.line, id(scope)))
+                    self.items.append(TextItem("comment", comment.line, comment.text, view.label))
 
 
 @dataclass(frozen=True)
@@ -185,9 +210,9 @@ class FlowFollower:
         """`frames`: calls standing for parameters, by the called function's scope."""
         flow = Flow()
         frames = frames or {}
-        stack: list[tuple[ast.AST | Comment, Scope, str]] = []
+        stack: list[tuple[ast.AST, Scope, str]] = []
         for node, scope, label in roots:
-            self._push_value(node, scope, label, stack)
+            self._push_value(node, scope, label, flow, stack)
         stack.reverse()
         visited: set[tuple[int, int]] = set()
         visits = 0
@@ -204,10 +229,10 @@ class FlowFollower:
             charge("data flow", VISIT_UNITS + max(0, len(stack) - pending))
         return flow
 
-    def _push_value(self, node: ast.AST, scope: Scope, label: str, stack: list) -> None:
+    def _push_value(self, node: ast.AST, scope: Scope, label: str, flow: Flow, stack: list) -> None:
         """A value and the comments written inside it (between the lines of a long literal)."""
         stack.append((node, scope, label))
-        stack.extend((comment, scope, label) for comment in self.project.view_of(scope).index.comments_inside(node))
+        flow.comment_requests.append(("inside", node, scope))
 
     def _item(self, flow: Flow, kind: str, line: int, text: str, scope: Scope) -> None:
         if text.strip():
@@ -218,11 +243,7 @@ class FlowFollower:
         if part is not None and kind == "image":
             flow.image_parts.append(part)
 
-    def _visit(self, node: ast.AST | Comment, scope: Scope, label: str, flow: Flow, stack: list, frames: dict[int, Frame]) -> None:
-        if isinstance(node, Comment):
-            if node.is_evidence:
-                self._item(flow, "comment", node.line, node.text, scope)
-            return
+    def _visit(self, node: ast.AST, scope: Scope, label: str, flow: Flow, stack: list, frames: dict[int, Frame]) -> None:
         if isinstance(node, (ast.Call, ast.Subscript, ast.Attribute)):
             key = config_reference(node)
             if key:
@@ -291,16 +312,16 @@ class FlowFollower:
                 if body and id(getattr(body[0], "value", None)) in view.index.docstrings:
                     body = body[1:]
             else:
-                stack.extend((comment, function.scope, label) for comment in view.index.statement_comments(function.node))
-                stack.extend((comment, function.scope, label) for comment in view.index.function_comments(function))
+                flow.comment_requests.append(("function", function.node, function.scope))
             stack.extend((statement, function.scope, label) for statement in reversed(body))
             return
         if binding.kind in ("import", "class", "module"):
             return
         if binding.kind != "param":
-            stack.extend((comment, binding.scope, label) for comment in view.index.statement_comments(binding.statement))
+            if binding.statement is not None:
+                flow.comment_requests.append(("statement", binding.statement, binding.scope))
         if binding.value is not None:
-            self._push_value(binding.value, binding.scope, label, stack)
+            self._push_value(binding.value, binding.scope, label, flow, stack)
 
     @staticmethod
     def passed_through(flow: Flow, owner: Owner, label: str) -> None:

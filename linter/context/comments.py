@@ -1,15 +1,19 @@
-"""Comments, which `ast` leaves out, found from the source lines and the string spans `ast` reports.
+"""Comments, read with libcst's native parser for a file that holds a vision call.
 
-Outside a string literal, `#` always starts a comment; the spans of the module's string literals are
-known from the tree, so a line scan finds every comment without tokenizing the file (tokenize costs
-more than the rest of the analysis of a dense module).
+`ast` drops comments; libcst's concrete syntax tree keeps them where the code has them: the lines
+leading a statement, the comment trailing a line or a compound statement's header, a block's footer,
+the module's header and footer, and comments inside an expression (between a call's arguments, in an
+f-string's replacement field on Python 3.12+). Each comment's owner is the innermost function or class
+whose node holds it (leading lines and decorators included, as in libcst), else the module.
 
-Comments are attached to statements as libcst's concrete syntax tree attaches them (the recipe Fixit
-uses; tests/test_comments.py checks the two agree). Between two statements, the comment lines first
-close the blocks that end there, innermost first: each block keeps, as its footer, every line up to
-the last one indented at least as deep as its own statements. What no block keeps leads the next
-statement (before a module's first statement, it is the module's header). A comment
-after the code of a statement's last line, or of a compound statement's header, trails it.
+Only the top-level statements whose comments can be evidence are parsed: module-level code, the
+statements holding a vision call or what its data flow reaches, and the module's header and footer.
+The module is cut between two top-level statements only where no line between them is indented (an
+indented line, even a blank one, can belong to the footer of the block before it), so every piece
+attaches its comments exactly as the whole module would; each line is parsed at most once.
+Positions come from the `ast` statements (where each top-level statement starts) and, within a
+statement whose lines hold a `#`, from a walk of libcst's own code generation counting lines (its
+metadata providers copy the tree and cost more than the parse).
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ import ast
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
 
 from flake8_azure_face_policy.source.tree import DEFINITIONS, first_line
 
@@ -30,7 +36,6 @@ class Comment:
     line: int
     column: int  # UTF-8 byte offset of the `#`, as `ast` counts columns
     value: str  # the comment as written, from `#`
-    own_line: bool  # nothing but indentation before it
 
     @property
     def text(self) -> str:
@@ -41,172 +46,213 @@ class Comment:
         return not _NOT_EVIDENCE_COMMENT.search(self.value)
 
 
-def byte_column(line: str, index: int) -> int:
+class CommentsUnreadable(Exception):
+    """libcst cannot read the file's comments (nesting deeper than its recursive code generation)."""
+
+
+def _byte_column(line: str, index: int) -> int:
     return index if line.isascii() else len(line[:index].encode("utf-8", "surrogatepass"))
 
 
-def indentation(line: str) -> int:
+def _indentation(line: str) -> int:
     return len(line) - len(line.lstrip(" \t\f"))
 
 
-class Comments:
-    """Every comment of a module, by line."""
-
-    def __init__(self, lines: list[str], string_spans: list[tuple[int, int, int, int]]):
-        self.lines = lines
-        inside: dict[int, list[tuple[int, int]]] = {}  # line -> byte ranges covered by strings
-        for start_line, start_col, end_line, end_col in string_spans:
-            for number in range(start_line, end_line + 1):
-                inside.setdefault(number, []).append((start_col if number == start_line else 0, end_col if number == end_line else 1 << 30))
-        self.by_line: dict[int, Comment] = {}
-        for number, line in enumerate(lines, start=1):
-            if "#" in line:
-                comment = self._comment_on(number, line, inside.get(number, ()))
-                if comment is not None:
-                    self.by_line[number] = comment
-        self.sorted_lines = sorted(self.by_line)
-
-    @staticmethod
-    def _comment_on(number: int, line: str, strings: list[tuple[int, int]] | tuple[()]) -> Comment | None:
-        index = line.find("#")
-        while index != -1:
-            column = byte_column(line, index)
-            if not any(start <= column < end for start, end in strings):
-                before = line[:index]
-                return Comment(number, column, line[index:].rstrip("\r\n"), not before.strip())
-            index = line.find("#", index + 1)
-        return None
-
-    def line_text(self, number: int) -> str:
-        return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
-
-    def is_code_line(self, number: int) -> bool:
-        comment = self.by_line.get(number)
-        return bool(self.line_text(number).strip()) and not (comment is not None and comment.own_line)
-
-    def indentation_of(self, comment: Comment) -> int:
-        return indentation(self.line_text(comment.line))
-
-    def trailing(self, line: int) -> Comment | None:
-        comment = self.by_line.get(line)
-        return comment if comment is not None and not comment.own_line else None
-
-    def between(self, first: int, last: int) -> list[Comment]:
-        start = bisect.bisect_left(self.sorted_lines, first)
-        end = bisect.bisect_right(self.sorted_lines, last)
-        return [self.by_line[number] for number in self.sorted_lines[start:end]]
-
-    def inside(self, start: tuple[int, int], end: tuple[int, int]) -> list[Comment]:
-        """Comments strictly between two (line, byte column) positions: those within an expression."""
-        if start[0] == end[0]:
-            return []
-        return [comment for comment in self.between(start[0], end[0]) if start < (comment.line, comment.column) < end]
+def _starts_its_line(statement: ast.stmt, lines: list[str]) -> bool:
+    """False for `b` in `a = 1; b = 2` and for the body of `if ready: send()`: they lead nothing."""
+    line = lines[statement.lineno - 1] if 0 < statement.lineno <= len(lines) else ""
+    return statement.col_offset == _indentation(line)
 
 
-def _blocks(statement: ast.stmt) -> list[list[ast.stmt]]:
-    """A compound statement's blocks in source order (the body, except and else clauses, finally)."""
-    if isinstance(statement, ast.Match):
-        return [case.body for case in statement.cases]
-    blocks = [getattr(statement, "body", [])]
-    blocks += [handler.body for handler in getattr(statement, "handlers", ())]
-    blocks += [getattr(statement, "orelse", []), getattr(statement, "finalbody", [])]
-    return [block for block in blocks if block and isinstance(block, list)]
+def _is_compound(statement: ast.stmt) -> bool:
+    return bool(getattr(statement, "body", None)) or isinstance(statement, ast.Match)
 
 
-class Attachment:
-    """Which statement each comment leads, and which function or class (None: the module) holds it."""
+@lru_cache(maxsize=None)
+def _walker_type():
+    """The code generation state that records each comment as libcst writes the module back out."""
+    import libcst as cst
+    from libcst._nodes.internal import CodegenState
 
-    def __init__(self, comments: Comments, tree: ast.Module):
-        self.comments = comments
-        self.leading: dict[int, list[Comment]] = {}  # id(statement) -> its leading comments
-        self.owner_of: dict[int, ast.AST | None] = {}  # comment line -> function or class
-        self.parent: dict[int, ast.AST | None] = {}  # id(function or class) -> the one holding it
-        self.last_line: dict[int, int] = {}  # id(function or class) -> its last line, footer included
-        self.definitions: list[ast.AST] = []
-        chain, end = self._block(tree.body, 0, None, module=True)
-        for comment in self._split(self._gap(end, len(comments.lines) + 1), chain):
-            self._own(comment, None)
-        self._own_the_rest()
+    statements = (cst.SimpleStatementLine, cst.FunctionDef, cst.ClassDef, cst.If, cst.For, cst.While, cst.With, cst.Try, cst.TryStar, cst.Match)
+    compound = frozenset(statements[1:])
+    statement_types = frozenset(statements)
+    definitions = frozenset((cst.FunctionDef, cst.ClassDef))
+    suites = frozenset((cst.IndentedBlock, cst.SimpleStatementSuite))
+    line_ends = frozenset((cst.SimpleStatementLine, cst.SimpleStatementSuite))
 
-    def _gap(self, after: int, before: int) -> list[Comment]:
-        return [comment for comment in self.comments.between(after + 1, before - 1) if comment.own_line]
+    class Walker(CodegenState):
+        def __init__(self, module, line: int, reader: "ModuleComments"):
+            super().__init__(default_indent=module.default_indent, default_newline=module.default_newline)
+            self.line = line
+            self.column = 0
+            self.reader = reader
+            self.stack: list = []
+            self.first_lines: dict[int, int] = {}  # id(statement node) -> its first line, decorators included
+            self.owners: list[int] = []  # first lines of the enclosing functions and classes
+            self.tokens_read = 0
 
-    def _own(self, comment: Comment, owner: ast.AST | None) -> None:
-        self.owner_of[comment.line] = owner
-        while owner is not None:
-            self.last_line[id(owner)] = max(self.last_line.get(id(owner), 0), comment.line)
-            owner = self.parent.get(id(owner))
-
-    def _split(self, gap: list[Comment], chain: list[tuple[int, ast.AST | None]]) -> list[Comment]:
-        """Gives the closing blocks (outermost first) their footers; returns the comments left over."""
-        for indent, owner in reversed(chain):
-            last = max((position for position, comment in enumerate(gap) if self.comments.indentation_of(comment) >= indent), default=-1)
-            for comment in gap[: last + 1]:
-                self._own(comment, owner)
-            gap = gap[last + 1 :]
-        return gap
-
-    def _block(self, statements: list[ast.stmt], header: int, owner: ast.AST | None, module: bool = False):
-        """Attaches the comments of a block; returns the blocks its last statement closes, and its end."""
-        end, chain = header, []
-        for position, statement in enumerate(statements):
-            above = self._split(self._gap(end, first_line(statement)), chain)
-            holder = statement if isinstance(statement, DEFINITIONS) else owner
-            if isinstance(statement, DEFINITIONS):
-                self.parent[id(statement)] = owner
-                self.definitions.append(statement)
-            if module and position == 0:
-                holder = None  # the module's header: the module's comments, leading no statement
+        def add_token(self, value: str) -> None:
+            self.tokens_read += 1
+            newline = value.rfind("\n")
+            if newline == -1:
+                self.column += len(value)
             else:
-                self.leading[id(statement)] = above
-            for comment in above:
-                self._own(comment, holder)
-            chain = self._compound(statement, owner)
-            end = statement.end_lineno or statement.lineno
-        return chain, end
+                self.line += value.count("\n")
+                self.column = len(value) - newline - 1
 
-    def _compound(self, statement: ast.stmt, owner: ast.AST | None) -> list[tuple[int, ast.AST | None]]:
-        inner = statement if isinstance(statement, DEFINITIONS) else owner
-        chain: list[tuple[int, ast.AST | None]] = []
-        end = None
-        for block in _blocks(statement):
-            first = block[0]
-            if len(block) == 1 and isinstance(first, ast.If) and self.comments.line_text(first.lineno).lstrip().startswith("elif"):
-                leading = self._split(self._gap(end, first.lineno), chain)  # `elif` is a statement of its own
-                self.leading[id(first)] = leading
-                for comment in leading:
-                    self._own(comment, inner)
-                return self._compound(first, owner)
-            header = self.header_line(first)
-            if end is not None:  # comments before `else:`, `except:`, `finally:` lead that clause
-                for comment in self._split(self._gap(end, header), chain):
-                    self._own(comment, inner)
-            last_chain, end = self._block(block, header, inner)
-            one_line = header == first_line(first)  # `if ready: send()` has no indented block
-            chain = [] if one_line else [(indentation(self.comments.line_text(first_line(first))), inner), *last_chain]
-        return chain
+        def add_indent_tokens(self) -> None:
+            for token in self.indent_tokens:
+                self.add_token(token)
 
-    def _own_the_rest(self) -> None:
-        """Comments within a statement (in a header, between arguments, trailing) belong to the
-        innermost function or class whose lines hold them."""
-        spans = sorted(((first_line(node), -(node.end_lineno or node.lineno), node) for node in self.definitions), key=lambda span: span[:2])
-        open_spans: list[tuple[int, int, ast.AST]] = []
-        position = 0
-        for number in self.comments.sorted_lines:
-            while position < len(spans) and spans[position][0] <= number:
-                open_spans.append(spans[position])
-                position += 1
-            while open_spans and -open_spans[-1][1] < number:
-                open_spans.pop()
-            if number not in self.owner_of:
-                self._own(self.comments.by_line[number], open_spans[-1][2] if open_spans else None)
+        def pop_trailing_newline(self) -> None:
+            pass  # nothing is kept: the walk only counts
 
-    def header_line(self, first: ast.stmt) -> int:
-        """The line of the header (`def ...:`, `else:`) that a block's first statement follows."""
-        start = first_line(first)
-        if self.comments.line_text(start)[: first.col_offset].strip() and first.lineno == start:
-            return start
-        number = start - 1
-        while number > 0 and not self.comments.is_code_line(number):
-            number -= 1
-        return number
+        def before_codegen(self, node) -> None:
+            kind = type(node)
+            if kind in statement_types:
+                self.first_lines[id(node)] = start = self.line + len(node.leading_lines)
+                if kind in definitions:
+                    self.owners.append(start)
+            elif kind is cst.Comment:
+                self.found(node.value)
+            self.stack.append(node)
+
+        def after_codegen(self, node) -> None:
+            self.stack.pop()
+            if type(node) in definitions:
+                self.owners.pop()
+
+        def found(self, value: str) -> None:
+            parent, holder = self.stack[-1], self.stack[-2]
+            comment = self.reader.add(self.line, self.column, value, self.owners)
+            if type(parent) is cst.EmptyLine:
+                if type(holder) in statement_types and any(line is parent for line in holder.leading_lines):
+                    self.reader.leading.setdefault(self.first_lines[id(holder)], []).append(comment)
+            elif type(parent) is cst.TrailingWhitespace:
+                if type(holder) in line_ends:
+                    self.reader.trailing[comment.line] = comment
+                if type(holder) is cst.Match:
+                    self.reader.headers[self.first_lines[id(holder)]] = comment
+                elif type(holder) in suites:
+                    statement = self.stack[-3]
+                    if type(statement) in compound and statement.body is holder:
+                        self.reader.headers[self.first_lines[id(statement)]] = comment
+
+    return Walker
+
+
+def _pieces(tree: ast.Module, lines: list[str]) -> list[tuple[int, int]]:
+    """Runs of top-level statements (first and last position) between which the module can be cut."""
+    body = tree.body
+    pieces, begin = [], 0
+    for position in range(1, len(body)):
+        end, start = body[position - 1].end_lineno or body[position - 1].lineno, first_line(body[position])
+        if end < start and not any(lines[number - 1][:1] in (" ", "\t", "\f") for number in range(end + 1, start)):
+            pieces.append((begin, position - 1))
+            begin = position
+    if body:
+        pieces.append((begin, len(body) - 1))
+    return pieces
+
+
+class ModuleComments:
+    """The comments of the parts of a module that can hold evidence, attached as libcst attaches them."""
+
+    def __init__(self, tree: ast.Module, lines: list[str], wanted_lines: Iterable[int], whole_module: bool = False):
+        self.lines = lines
+        self.comments: list[Comment] = []
+        self.owner_of: list[int | None] = []  # per comment: the first line of its function or class
+        self.last_line: dict[int, int] = {}  # function or class first line -> its last comment's line
+        self.leading: dict[int, list[Comment]] = {}  # statement first line -> the comments leading it
+        self.headers: dict[int, Comment] = {}  # compound statement first line -> its header's comment
+        self.trailing: dict[int, Comment] = {}  # line -> the comment ending the simple statements there
+        self.tokens_read = 0
+        self.pieces_parsed = 0
+        body = tree.body
+        pieces = [(0, len(body) - 1)] if whole_module and body else _pieces(tree, lines)
+        wanted = {0, len(pieces) - 1} if pieces else set()
+        piece_of = [0] * len(body)
+        for number, (begin, end) in enumerate(pieces):
+            for position in range(begin, end + 1):
+                piece_of[position] = number
+                if not isinstance(body[position], DEFINITIONS):
+                    wanted.add(number)  # module-level code: its comments are the module's
+        starts = [first_line(statement) for statement in body]
+        for line in wanted_lines:
+            if starts and line >= starts[0]:
+                wanted.add(piece_of[bisect.bisect_right(starts, line) - 1])
+        for number in sorted(wanted):
+            begin, end = pieces[number]
+            first = 1 if number == 0 else (body[begin - 1].end_lineno or body[begin - 1].lineno) + 1
+            last = len(lines) if number == len(pieces) - 1 else body[end].end_lineno or body[end].lineno
+            text = "".join(lines[first - 1 : last])
+            if "#" in text:
+                self._read(text, first, last, body[begin : end + 1], header_leads=number > 0)
+        self.sorted_lines = [comment.line for comment in self.comments]
+
+    def _read(self, text: str, first: int, last: int, statements: list[ast.stmt], header_leads: bool) -> None:
+        """Parses one piece, then walks only its top-level statements whose lines hold a `#`."""
+        import libcst as cst
+
+        module = cst.parse_module(text)
+        self.pieces_parsed += 1
+        if header_leads and module.header and module.body:  # cut out of a module: its header leads its first statement
+            lead = module.body[0]
+            module = module.with_changes(header=(), body=(lead.with_changes(leading_lines=(*module.header, *lead.leading_lines)), *module.body[1:]))
+        starts, position = [], 0
+        for node in module.body:  # where each statement's leading lines start, from the `ast` statements
+            starts.append(first_line(statements[position]) - len(node.leading_lines))
+            position += len(node.body) if isinstance(node, cst.SimpleStatementLine) else 1
+        footer = last - len(module.footer) + 1
+        walker = _walker_type()(module, first, self)
+        walker.stack.append(module)
+        try:
+            for line in module.header:
+                line._codegen(walker)
+            for node, start, end in zip(module.body, starts, [*starts[1:], footer]):
+                if any("#" in line for line in self.lines[start - 1 : end - 1]):
+                    walker.line, walker.column = start, 0
+                    node._codegen(walker)
+            walker.line, walker.column = footer, 0
+            for line in module.footer:
+                line._codegen(walker)
+        except RecursionError as error:
+            raise CommentsUnreadable("nested too deeply for libcst to read its comments") from error
+        self.tokens_read += walker.tokens_read
+
+    def add(self, line: int, column: int, value: str, owners: list[int]) -> Comment:
+        comment = Comment(line, _byte_column(self.lines[line - 1] if line <= len(self.lines) else "", column), value)
+        self.comments.append(comment)
+        self.owner_of.append(owners[-1] if owners else None)
+        for owner in owners:
+            self.last_line[owner] = max(self.last_line.get(owner, 0), line)
+        return comment
+
+    def owned(self) -> Iterable[tuple[Comment, int | None]]:
+        """Each comment with the first line of the function or class holding it (None: the module)."""
+        return zip(self.comments, self.owner_of)
+
+    def statement_comments(self, statement: ast.stmt | None) -> list[Comment]:
+        """The comments leading a statement and the one trailing its line (a compound one: its header)."""
+        if statement is None:
+            return []
+        start = first_line(statement)
+        found = list(self.leading.get(start, ())) if _starts_its_line(statement, self.lines) else []
+        trailing = self.headers.get(start) if _is_compound(statement) else self.trailing.get(statement.end_lineno or statement.lineno)
+        return found + [trailing] if trailing is not None else found
+
+    def function_comments(self, function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[Comment]:
+        """Every comment from a function's `def` line to its end, its block's footer included."""
+        last = max(function.end_lineno or function.lineno, self.last_line.get(first_line(function), 0))
+        return self._between(function.lineno, last)
+
+    def inside(self, node: ast.AST) -> list[Comment]:
+        """Comments strictly within an expression (between the lines of a long literal or call)."""
+        if getattr(node, "end_lineno", None) is None or node.lineno == node.end_lineno:
+            return []
+        start, end = (node.lineno, node.col_offset), (node.end_lineno, node.end_col_offset)
+        return [comment for comment in self._between(node.lineno, node.end_lineno) if start < (comment.line, comment.column) < end]
+
+    def _between(self, first: int, last: int) -> list[Comment]:
+        return self.comments[bisect.bisect_left(self.sorted_lines, first) : bisect.bisect_right(self.sorted_lines, last)]

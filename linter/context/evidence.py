@@ -174,7 +174,7 @@ class EvidenceReader:
 def call_items(index: ModuleIndex, candidate: CallCandidate, flows: Iterable[Flow]) -> list[TextItem]:
     """Level 1: what the call's arguments and client reference, and comments on the call's statement."""
     items = [item for flow in flows for item in flow.items]
-    for comment in index.statement_comments(candidate.statement):
+    for comment in candidate.comments:
         if comment.is_evidence:
             items.append(TextItem("comment", comment.line, comment.text))
     return items

@@ -1,19 +1,23 @@
 """One pass over a module's `ast` tree: scopes and bindings, text per owner, and request-call candidates.
 
 Names are resolved here from the module's own imports and assignments, which is all the decisions
-need. Comments come from `flake8_azure_face_policy.context.comments`, attached by line as a concrete syntax tree would attach them.
+need. Comments are not here: `ast` has none, and libcst reads them only for files that hold a vision
+call (`flake8_azure_face_policy.context.comments`), after this index has found the calls.
 """
 
 from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from flake8_azure_face_policy.context.comments import Attachment, Comment, Comments
 from flake8_azure_face_policy.model import TextItem
 from flake8_azure_face_policy.source.syntax import SELF_NAMES, call_arguments, config_reference, dotted_name, is_own_attribute, string_text
-from flake8_azure_face_policy.source.tree import walk
+from flake8_azure_face_policy.source.tree import first_line, walk
 from flake8_azure_face_policy.source.syntax import split_identifier
+
+if TYPE_CHECKING:
+    from flake8_azure_face_policy.context.comments import Comment, ModuleComments
 
 
 @dataclass(eq=False)
@@ -71,6 +75,7 @@ class CallCandidate:
     scope: Scope
     owner: Owner
     statement: ast.stmt | None
+    comments: list[Comment] = field(default_factory=list)  # leading and trailing its statement, once read
 
 
 def _docstring_node(body: list[ast.stmt]) -> ast.AST | None:
@@ -85,14 +90,13 @@ class ModuleIndex:
     def __init__(self, tree: ast.Module, lines: list[str]):
         self.tree = tree
         self.lines = lines
-        self.comments: Comments  # set once the walk has found the string literals
-        self.attachment: Attachment
         self.imports: dict[str, str] = {}
         self.docstrings: set[int] = set()
         self.module_owner = Owner("module", tree, None)
         self.owners: list[Owner] = [self.module_owner]  # the module, then each function and class
         self.module_scope = Scope(self.module_owner, None, None)
         self.candidates: list[CallCandidate] = []
+        self.comments: ModuleComments | None = None  # read with libcst once a vision call needs them
 
     def line_of(self, node: ast.AST) -> int:
         return getattr(node, "lineno", 1)
@@ -112,31 +116,15 @@ class ModuleIndex:
         lines[0] = lines[0][node.col_offset :]
         return b"".join(lines).decode("utf-8", "replace")
 
-    def statement_comments(self, statement: ast.stmt | None) -> list[Comment]:
-        """The comments leading a statement and the one trailing its last line (or its header)."""
-        if statement is None:
-            return []
-        found = list(self.attachment.leading.get(id(statement), ()))
-        trailing = self.comments.trailing(self._header_end(statement))
-        return found + [trailing] if trailing is not None else found
-
-    def _header_end(self, statement: ast.stmt) -> int:
-        if isinstance(statement, ast.Match):
-            return statement.subject.end_lineno or statement.lineno
-        body = getattr(statement, "body", None)
-        if not body:
-            return statement.end_lineno or statement.lineno
-        return self.attachment.header_line(body[0])
-
-    def function_comments(self, function: FunctionInfo) -> list[Comment]:
-        """Every comment in a function, its block's footer included."""
-        node = function.node
-        return self.comments.between(node.lineno, max(node.end_lineno or node.lineno, self.attachment.last_line.get(id(node), 0)))
-
-    def comments_inside(self, node: ast.AST) -> list[Comment]:
-        if getattr(node, "end_lineno", None) is None:
-            return []
-        return self.comments.inside((node.lineno, node.col_offset), (node.end_lineno, node.end_col_offset))
+    def add_comments(self, comments: ModuleComments) -> None:
+        """Keeps the module's comments, and gives each to its function or class (by first line; None:
+        the module), for the context levels; comments of left-out definitions go to nobody."""
+        self.comments = comments
+        owners = {first_line(owner.node): owner for owner in self.owners if owner.kind != "module"}
+        for comment, holder in comments.owned():
+            owner = self.module_owner if holder is None else owners.get(holder)
+            if owner is not None and comment.is_evidence:
+                owner.items.append(TextItem("comment", comment.line, comment.text))
 
     def qualify(self, node: ast.AST) -> str | None:
         """The dotted name an expression refers to, through the module's imports."""
@@ -186,8 +174,6 @@ class _Indexer:
         self.scopes: list[Scope] = [index.module_scope]
         self.statements: list[ast.stmt] = []
         self.string_parts: set[int] = set()  # the literal pieces of f-strings, read with their f-string
-        self.string_spans: list[tuple[int, int, int, int]] = []
-        self.comment_lines = {number for number, line in enumerate(index.lines, start=1) if "#" in line}
 
     # -- bookkeeping -------------------------------------------------------------------------
     def _handler(self, prefix: str, node_type: type):
@@ -288,14 +274,9 @@ class _Indexer:
             self.record_name(node.name, node.lineno)
 
     # -- text --------------------------------------------------------------------------------
-    def _string_span(self, node: ast.expr) -> None:
-        if node.lineno != node.end_lineno or node.lineno in self.comment_lines:
-            self.string_spans.append((node.lineno, node.col_offset, node.end_lineno, node.end_col_offset))
-
     def visit_Constant(self, node: ast.Constant) -> None:
         if id(node) in self.string_parts or not isinstance(node.value, (str, bytes)):
             return
-        self._string_span(node)
         self.record("docstring" if id(node) in self.index.docstrings else "string", node.lineno, string_text(node) or "")
 
     def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
@@ -305,7 +286,6 @@ class _Indexer:
             elif isinstance(part, ast.FormattedValue) and part.format_spec is not None:
                 self.string_parts.add(id(part.format_spec))
         if id(node) not in self.string_parts:
-            self._string_span(node)
             self.record("string", node.lineno, string_text(node) or "")
 
     def record_config_reference(self, node: ast.AST) -> None:
@@ -428,19 +408,6 @@ class _Indexer:
         if func.attr in self.request_method_names:
             self.index.candidates.append(CallCandidate(node, self.scope, self.owner, self.statement))
 
-    # -- comments, once the strings are known ------------------------------------------------
-    def attach_comments(self) -> None:
-        """Each comment goes to its function, class or the module; comments of left-out code to nobody."""
-        index = self.index
-        index.comments = Comments(index.lines, self.string_spans)
-        index.attachment = Attachment(index.comments, index.tree)
-        owners = {id(owner.node): owner for owner in index.owners}
-        for number, holder in index.attachment.owner_of.items():
-            owner = index.module_owner if holder is None else owners.get(id(holder))  # None: left out
-            comment = index.comments.by_line[number]
-            if owner is not None and comment.is_evidence:
-                owner.items.append(TextItem("comment", number, comment.text))
-
 
 def build_index(
     tree: ast.Module,
@@ -455,7 +422,6 @@ def build_index(
     indexer.mark_docstring(tree.body)
     for statement in kept:
         walk(statement, indexer.enter, indexer.leave, (ast.stmt,))
-    indexer.attach_comments()
     for owner in index.owners:
         owner.items.extend(TextItem("name", line, words) for name, line in owner.names.items() if (words := split_identifier(name)))
     return index

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from flake8_azure_face_policy.source.media_gate import can_spell_media
 from flake8_azure_face_policy.source.prefilter import might_send_media
 
 ROOT_MARKERS = ("pyproject.toml", "setup.cfg", "tox.ini", ".flake8", ".git")
@@ -198,3 +199,23 @@ def sending_imports(source: str, path: str) -> list[tuple[Path, tuple[str, ...]]
 def imports_may_send(source: str, path: str) -> bool:
     """Whether a file that names no client imports a project module that can lead to one."""
     return bool(sending_imports(source, path))
+
+
+@lru_cache(maxsize=8192)
+def _spells_media(key: tuple[str, int, int]) -> bool:
+    text = read_module_text(Path(key[0]))
+    return text is not None and can_spell_media(text)
+
+
+def imports_media(source: str, path: str) -> bool:
+    """Whether a project module the file imports, or one that module imports, can spell a media
+    marker (as deep as `module_may_send` looks for a client)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    root = _folder_root(folder)
+    for target, _ in _imports(Path(folder), root, source):
+        key = file_key(target)
+        if key is None:
+            continue
+        if _spells_media(key) or any(_spells_media(inner) for inner_target in _module_node(key, root)[1] if (inner := file_key(inner_target)) is not None):
+            return True
+    return False

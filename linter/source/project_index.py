@@ -99,6 +99,10 @@ class ProjectIndex:
     def label_of(self, scope: Scope) -> str:
         return self.view_of(scope).label
 
+    def view_labelled(self, label: str) -> ModuleView | None:
+        """A module read for this analysis, by its label."""
+        return next((view for view in self._modules_by_scope.values() if view.label == label), None)
+
     def module_at(self, path: Path) -> ModuleView | None:
         if path in self._by_path:
             return self._by_path[path]
