@@ -14,7 +14,7 @@ import pytest
 
 from flake8_azure_face_policy.budget import WorkBudget, WorkBudgetExceeded
 from flake8_azure_face_policy.context.config_files import MAX_NODES, ConfigFile, read_config_file
-from flake8_azure_face_policy.context.project import MAX_PROJECT_BYTES, project_context
+from flake8_azure_face_policy.context.project import MAX_PROJECT_BYTES, MAX_PROJECT_NODES, project_context
 from flake8_azure_face_policy.engine import analyse, failure, failure_reason, vision_calls
 
 HEAD = "from openai import AzureOpenAI\nclient = AzureOpenAI(api_version='v')\n"
@@ -110,3 +110,14 @@ def test_many_big_config_files_are_bounded_per_project_and_listed(tmp_path):
     assert read <= MAX_PROJECT_BYTES and len(context.config_files) >= 1
     assert len(context.config_files) + len(context.skipped) == 40
     assert all(item.reason.startswith("not read: ") for item in context.skipped)
+
+
+def test_many_alias_bombs_are_bounded_in_nodes_per_project(tmp_path):
+    (tmp_path / "setup.cfg").write_text("")
+    for number in range(12):
+        (tmp_path / f"config.{number:02}.yaml").write_text(alias_bomb("null", 10))
+    context = project_context(tmp_path / "app.py")
+    assert sum(config.nodes for config in context.config_files) <= MAX_PROJECT_NODES + MAX_NODES + 1
+    refused = [item.reason for item in context.skipped if item.reason.startswith("not read: ")]
+    assert refused and all(f"more than {MAX_PROJECT_NODES} nodes" in reason for reason in refused)
+    assert len(context.config_files) + len(refused) == 12

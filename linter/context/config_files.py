@@ -61,6 +61,7 @@ class ConfigFile:
     path: Path
     entries: tuple[ConfigEntry, ...]
     unread: str = ""  # what of the file was left unread, and why; empty when it was read whole
+    nodes: int = 0  # mappings, lists and scalars walked to read it
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,8 @@ def _children(prefix: str, value: Any) -> Iterator[tuple[str, Any]]:
         yield from ((prefix, item) for item in value)
 
 
-def _leaves(data: Any) -> tuple[list[ConfigEntry], str]:
-    """(dotted key path, text) of every leaf, and what was left unread. Iterative and bounded in
+def _leaves(data: Any) -> tuple[list[ConfigEntry], str, int]:
+    """(dotted key path, text) of every leaf, what was left unread, and the nodes walked. Iterative and bounded in
     nodes, not only in entries: a YAML alias bomb shares its nodes, and with null leaves it yields
     no entry at all however far it is walked."""
     entries: list[ConfigEntry] = []
@@ -114,7 +115,7 @@ def _leaves(data: Any) -> tuple[list[ConfigEntry], str]:
             continue
         nodes += 1
         if nodes > MAX_NODES:
-            return entries, f"more than {MAX_NODES} nodes; read the first {len(entries)} entries"
+            return entries, f"more than {MAX_NODES} nodes; read the first {len(entries)} entries", nodes
         prefix, value = child
         if len(prefix) > MAX_KEY_LENGTH:
             continue
@@ -125,8 +126,8 @@ def _leaves(data: Any) -> tuple[list[ConfigEntry], str]:
         if text is not None and prefix:
             entries.append(ConfigEntry(prefix, text))
             if len(entries) >= MAX_ENTRIES:
-                return entries, f"more than {MAX_ENTRIES} entries; read the first {MAX_ENTRIES}"
-    return entries, ""
+                return entries, f"more than {MAX_ENTRIES} entries; read the first {MAX_ENTRIES}", nodes
+    return entries, "", nodes
 
 
 def _without_secrets(entry: ConfigEntry) -> ConfigEntry:
@@ -183,5 +184,5 @@ def read_config_file(path: Path, root: Path, kind: str | None = None) -> ConfigF
         data = _parse(text, kind)
     except (yaml.YAMLError, json.JSONDecodeError, tomllib.TOMLDecodeError, configparser.Error, ValueError, RecursionError) as error:
         return Skipped(path, f"malformed {kind} ({type(error).__name__})")
-    entries, unread = _leaves(data)
-    return ConfigFile(path, tuple(_without_secrets(entry) for entry in entries), unread)
+    entries, unread, nodes = _leaves(data)
+    return ConfigFile(path, tuple(_without_secrets(entry) for entry in entries), unread, nodes)

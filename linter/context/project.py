@@ -24,6 +24,7 @@ PYPROJECT_TABLE = "azure-face-policy"
 MAX_PROJECT_FILES = 64
 MAX_PROJECT_BYTES = 4 * 1024 * 1024
 MAX_PROJECT_ENTRIES = 20_000
+MAX_PROJECT_NODES = 200_000
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ class _ProjectBudget:
     """What one project's configuration may cost, spent nearest folder first."""
 
     def __init__(self) -> None:
-        self.files, self.bytes, self.entries = 0, 0, 0
+        self.files, self.bytes, self.entries, self.nodes = 0, 0, 0, 0
 
     def refusal(self, path: Path) -> str | None:
         """Why `path` is not read, or None (and then it is counted)."""
@@ -98,6 +99,8 @@ class _ProjectBudget:
             return f"not read: the project's configuration files hold more than {MAX_PROJECT_BYTES // (1024 * 1024)} MiB"
         if self.entries >= MAX_PROJECT_ENTRIES:
             return f"not read: the project's configuration files hold more than {MAX_PROJECT_ENTRIES} entries"
+        if self.nodes >= MAX_PROJECT_NODES:
+            return f"not read: the project's configuration files hold more than {MAX_PROJECT_NODES} nodes"
         self.files += 1
         self.bytes += size
         return None
@@ -129,6 +132,7 @@ def project_context(analysed_file: Path) -> ProjectContext:
             if len(result.entries) > room:
                 result = ConfigFile(result.path, result.entries[:room], f"the project's entry bound ({MAX_PROJECT_ENTRIES}) reached; read the first {room} entries")
             budget.entries += len(result.entries)
+            budget.nodes += result.nodes
             files.append(result)
             if result.unread:
                 skipped.append(Skipped(path, f"partly read: {result.unread}"))
