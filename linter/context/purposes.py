@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from flake8_azure_face_policy.ruledata import RuleDataError
 
@@ -24,6 +24,7 @@ _GAP = re.compile(r"~(\d+)$")
 # Words after which a full stop ends an abbreviation, not a sentence ("Dr. Pierce", "Sr. Rossi").
 _ABBREVIATIONS = frozenset("dr mr mrs ms prof st sr sra srta mme mlle m dott sig dhr mevr hr fr nr no vs etc ca".split())
 _PHRASE = re.compile(r"(?:\*\w+|\w+\*?)(?:_\w+\*?)*")
+Charge = Callable[[str, int], None]  # WorkBudget.charge, or nothing
 MAX_PHRASE_WORDS = 6
 CACHE_LIMIT = 50_000  # word forms remembered per word class; a project's vocabulary stays well below
 
@@ -260,11 +261,13 @@ class TemplateIndex:
         cached = self._starting[form] = list({id(template): template for template in found}.values())
         return cached
 
-    def matches(self, words: Words) -> Iterator[tuple[Template, int, int]]:
+    def matches(self, words: Words, charge: Charge) -> Iterator[tuple[Template, int, int]]:
         """(template, first word, end word) for every place a template matches, leftmost first,
         one match per template and start."""
         for at, form in enumerate(words.forms):
-            for template in self.starting(form):
+            templates = self.starting(form)
+            charge("purposes", 1 + len(templates))
+            for template in templates:
                 end = match_elements(template.elements, words, 0, at, words.sentence[at])
                 if end is not None and end > at:
                     yield template, at, end
@@ -325,6 +328,7 @@ class PurposeReader:
             raise RuleDataError(f"purposes.yaml: countered_by names unknown frames {sorted(unknown)}")
         self._restriction = self._phrases(data, "restriction_after", slots)
         self._role_cue = self._phrases(data, "role_cue", slots)
+        self._role_cue_phrases = sum(map(len, self._role_cue.values()))
 
     def word_class(self, spec: str, where: str, language: str = "en") -> WordClass:
         """A word class written as in a template position, with that language's slots."""
@@ -349,10 +353,11 @@ class PurposeReader:
             for language, items in section.items()
         }
 
-    def scan(self, words: Words) -> list[PurposeMatch]:
+    def scan(self, words: Words, charge: Charge = lambda stage, units: None) -> list[PurposeMatch]:
+        """Every frame matched in the words; the work (template attempts, role-cue scans) is charged."""
         matches = []
         seen = set()
-        for template, first, end in self.index.matches(words):
+        for template, first, end in self.index.matches(words, charge):
             if (template.purpose, first, end) not in seen:  # else the same words read by a second template (often of another language)
                 seen.add((template.purpose, first, end))
                 matches.append((template, first, end))
@@ -361,25 +366,34 @@ class PurposeReader:
             if template.purpose != "identity":
                 benign_frames_by_sentence.setdefault(words.sentence[first], set()).add(template.frame)
         found = []
+        role_cue_in: dict[int, bool] = {}  # per sentence, looked for once: a sentence can hold many matches
         for template, first, end in matches:
             countered = template.purpose == "identity" and (
-                bool(template.countered_by & benign_frames_by_sentence.get(words.sentence[first], set())) or self._countered(words, template, first, end)
+                bool(template.countered_by & benign_frames_by_sentence.get(words.sentence[first], set()))
+                or self._countered(words, template, first, end, role_cue_in, charge)
             )
             found.append(PurposeMatch(template.purpose, template.frame, template.language, words.spans[first][0], words.spans[end - 1][1], countered))
         return found
 
-    def _countered(self, words: Words, template: Template, first: int, end: int) -> bool:
+    def _countered(self, words: Words, template: Template, first: int, end: int, role_cue_in: dict[int, bool], charge: Charge) -> bool:
         sentence = words.sentence[first]
         if template.restrictable:  # every language's phrases: a prompt's language is not known
             for phrases in self._restriction.values():
                 if any(match_elements(phrase, words, 0, end, sentence) is not None for phrase in phrases):
                     return True
-        start = first
+        if sentence not in role_cue_in:
+            role_cue_in[sentence] = self._holds_role_cue(words, first, sentence, charge)
+        return role_cue_in[sentence]
+
+    def _holds_role_cue(self, words: Words, inside: int, sentence: int, charge: Charge) -> bool:
+        """Whether the sentence around word `inside` names a role ("which of them is the nurse")."""
+        start = inside
         while start > 0 and words.sentence[start - 1] == sentence:
             start -= 1
-        stop = end
+        stop = inside
         while stop < len(words.forms) and words.sentence[stop] == sentence:
             stop += 1
+        charge("purposes", (stop - start) * self._role_cue_phrases)
         for phrases in self._role_cue.values():
             for phrase in phrases:
                 if any(match_elements(phrase, words, 0, at, sentence) is not None for at in range(start, stop)):
