@@ -29,12 +29,14 @@ from flake8_azure_face_policy.source.syntax import call_arguments, keyword_argum
 from flake8_azure_face_policy.calls.providers import endpoint_text
 from flake8_azure_face_policy.source.prefilter import might_send_media
 from flake8_azure_face_policy.source.pruning import relevant_statements
-from flake8_azure_face_policy.context.project import project_context
+from flake8_azure_face_policy.context.project import configuration_problems, project_context
+from flake8_azure_face_policy.report.noqa import unreasoned_noqa_findings
 from flake8_azure_face_policy.ruledata import data_file, load_rules, rule_by_code
 from flake8_azure_face_policy.context.vocabulary import load_vocabulary
 
 FAILURE_CODE = "AFP900"
 _WRAPPER_DEPTH = 4  # wrappers of wrappers within one module, found by name before indexing
+CONFIGURATION_CODE = "AFP902"
 
 
 class AnalysisFailure(Exception):
@@ -336,11 +338,24 @@ def failure_reason(error: BaseException) -> str:
     return f"internal error {type(error).__name__}: {error}"
 
 
+def configuration_findings(path: str | None, settings: Settings) -> list[Finding]:
+    """AFP902 at line 1, once per problem, for a file whose analysis used the configuration."""
+    project = project_context(Path(path)) if path else None
+    message = rule_by_code(CONFIGURATION_CODE).message
+    return [Finding(1, 0, CONFIGURATION_CODE, f"{message}: {problem}") for problem in configuration_problems(settings, project)]
+
+
 def analyse(source: str, path: str | None = None, settings: Settings = Settings(), tree: ast.Module | None = None) -> list[Finding]:
     """All findings for one file's source. Never raises: a failure becomes one AFP900 finding.
 
-    `tree` is the source's `ast` tree when the caller has it (flake8 passes it to plugins)."""
+    `tree` is the source's `ast` tree when the caller has it (flake8 passes it to plugins). A file
+    with a vision call used the configuration, so it also gets AFP902 for what is wrong there."""
     try:
-        return [finding for call in vision_calls(source, path, settings, tree) for finding in findings_for(call)]
+        findings = unreasoned_noqa_findings(source)
+        calls = vision_calls(source, path, settings, tree)
+        if calls:
+            findings += configuration_findings(path, settings)
+        findings += [finding for call in calls for finding in findings_for(call)]
+        return sorted(findings, key=lambda finding: (finding.line, finding.column, finding.code))
     except Exception as error:  # a bug of ours must not abort the user's whole flake8 run
         return [failure(failure_reason(error))]

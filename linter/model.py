@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import Iterable
 
 
 class Level(IntEnum):
@@ -82,6 +84,31 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Suppression:
+    """Why a finding is not shown: a `# noqa` in the source with the reviewer's reason (SARIF kind
+    inSource), or the flake8 configuration (`external`: per-file-ignores, ignore)."""
+
+    code: str
+    kind: str  # inSource | external
+    justification: str  # "" for a `# noqa` without a reason
+
+
+@dataclass(frozen=True)
+class Result:
+    """A finding as a front end reports it: in which file, whether flake8 would silence it, and
+    whether a baseline already records it."""
+
+    path: str  # relative to the working directory
+    finding: Finding
+    suppression: Suppression | None = None
+    baseline_state: str | None = None  # "new" or "unchanged" when a baseline was given
+
+    @property
+    def shown(self) -> bool:
+        return self.suppression is None and self.baseline_state != "unchanged"
+
+
+@dataclass(frozen=True)
 class Settings:
     """Declared context: free text read like a comment, and ISO 3166 alpha-2 jurisdictions.
 
@@ -90,3 +117,10 @@ class Settings:
     context: str = ""
     jurisdictions: tuple[str, ...] = ()
     source: str = "flake8"
+    problems: tuple[str, ...] = ()  # what was wrong in the configuration (AFP902), each naming file and key
+
+
+def split_codes(value: str | Iterable[str]) -> tuple[str, ...]:
+    """Codes written as `"US, CA"`, `"US CA"` or `["US", "CA"]`, upper-cased: one reading for every front end."""
+    items = [value] if isinstance(value, str) else value
+    return tuple(code.upper() for item in items for code in re.split(r"[,\s]+", item) if code)

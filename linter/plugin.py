@@ -7,15 +7,16 @@ import ast
 from typing import Any, Iterator
 
 from flake8_azure_face_policy import __version__
-from flake8_azure_face_policy.model import Settings
+from flake8_azure_face_policy.model import Settings, split_codes
 from flake8_azure_face_policy.source.prefilter import might_send_media
 from flake8_azure_face_policy.source.project_files import imports_may_send
+from flake8_azure_face_policy.report.noqa import unreasoned_noqa_findings
 from flake8_azure_face_policy.ruledata import rule_by_code
 
 
-def _codes(value: str | list[str]) -> tuple[str, ...]:
-    items = value if isinstance(value, list) else value.replace(",", " ").split()
-    return tuple(item.strip().upper() for item in items if item.strip())
+def settings_from_options(options: argparse.Namespace) -> Settings:
+    """The --afp-* options as flake8 parsed them (command line over `[flake8]`); the command reads them the same way."""
+    return Settings(context=getattr(options, "afp_context", "") or "", jurisdictions=split_codes(getattr(options, "afp_jurisdiction", "") or ""))
 
 
 class AzureFacePolicyPlugin:
@@ -50,10 +51,7 @@ class AzureFacePolicyPlugin:
 
     @classmethod
     def parse_options(cls, options: argparse.Namespace) -> None:
-        cls.settings = Settings(
-            context=getattr(options, "afp_context", "") or "",
-            jurisdictions=_codes(getattr(options, "afp_jurisdiction", "") or ""),
-        )
+        cls.settings = settings_from_options(options)
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
         source = "".join(self.lines)
@@ -61,6 +59,9 @@ class AzureFacePolicyPlugin:
         path = "stdin.py" if self.filename in ("stdin", "-") else self.filename
         try:
             if not might_send_media(source) and not imports_may_send(source, path):
+                # the engine (below) reports these too, with everything else
+                for finding in unreasoned_noqa_findings(source):
+                    yield finding.line, finding.column, f"{finding.code} {finding.message}", type(self)
                 return
             # the engine loads only once a file names a client, or imports a module that leads to one:
             # editors start flake8 for each file

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -63,7 +64,7 @@ def test_parallel_output_is_identical_to_one_process():
 
 def test_inventory_json_shape_and_order():
     document = json.loads(run("inventory", "--format", "json", "springfield_pd_patrol", "cfg_purpose_in_appsettings").stdout)
-    assert set(document) == {"calls", "unresolved", "skipped"}
+    assert set(document) == {"version", "tool", "calls", "unresolved", "skipped"} and document["version"] == 1
     calls = document["calls"]
     assert [(c["path"], c["line"]) for c in calls] == sorted((c["path"], c["line"]) for c in calls)
     for call in calls:
@@ -142,7 +143,7 @@ def test_sarif_has_what_github_code_scanning_needs():
     driver = run_["tool"]["driver"]
     assert document["version"] == "2.1.0" and driver["name"] and driver["version"]
     rule_ids = [rule["id"] for rule in driver["rules"]]
-    assert rule_ids == ["AFP101", "AFP102", "AFP103", "AFP201", "AFP202", "AFP900"]
+    assert rule_ids == ["AFP101", "AFP102", "AFP103", "AFP201", "AFP202", "AFP900", "AFP901", "AFP902"]
     for rule in driver["rules"]:
         assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
         assert rule["helpUri"].endswith(f"/docs/rules/{rule['id']}.md")
@@ -155,8 +156,9 @@ def test_sarif_has_what_github_code_scanning_needs():
         assert result["relatedLocations"]
 
 
-def test_config_evidence_is_a_related_location_in_the_config_file():
-    results = sarif_for("cfg_bodycam_vendor")["runs"][0]["results"]
+def test_config_evidence_is_a_related_location_in_the_config_file(tmp_path):
+    shutil.copytree(CORPUS / "cfg_bodycam_vendor", tmp_path / "cfg_bodycam_vendor")
+    results = sarif_for("cfg_bodycam_vendor", tmp_path)["runs"][0]["results"]
     uris = {related["physicalLocation"]["artifactLocation"]["uri"] for result in results for related in result["relatedLocations"] if "physicalLocation" in related}
     assert "cfg_bodycam_vendor/.env" in uris
 

@@ -67,7 +67,7 @@ def test_from_another_working_directory(tmp_path):
 def test_noqa_silences_the_code_on_the_call_line(tmp_path):
     silenced = VIOLATION.replace(
         'return client.chat.completions.create(model="d", messages=[{"role": "user", "content": [',
-        'return client.chat.completions.create(model="d", messages=[{"role": "user", "content": [  # noqa: AFP101',
+        'return client.chat.completions.create(model="d", messages=[{"role": "user", "content": [  # noqa: AFP101  reviewed: test fixture',
     )
     path = write(tmp_path, "patrol.py", silenced)
     result = run_flake8("--isolated", "--select=AFP", str(path))

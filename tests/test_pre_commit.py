@@ -49,3 +49,23 @@ def test_hook_passes_on_a_clean_file(tmp_path, hook_cache):
     result = try_repo(tmp_path, hook_cache, "shelf.py")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Passed" in result.stdout
+
+
+def test_hook_honours_a_reviewed_noqa(tmp_path, hook_cache):
+    source = (CORPUS / "springfield_pd_patrol/patrol_assist/recorded_review.py").read_text().splitlines(keepends=True)
+    source[13] = source[13].rstrip("\n") + "  # noqa: AFP101  reviewed 2026-11: court-ordered identification, case 4411\n"
+    (tmp_path / "patrol.py").write_text("".join(source))
+    result = try_repo(tmp_path, hook_cache, "patrol.py")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_changed_configuration_file_rechecks_the_python_files_under_its_folder(tmp_path, hook_cache):
+    """Only `.env` is staged: the hook still runs, on the Python files whose analysis reads it."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "field.py").write_text(
+        (CORPUS / "springfield_pd_patrol/patrol_assist/recorded_review.py").read_text().replace("Springfield", "Field").replace("Detective", "Reviewer")
+    )
+    (tmp_path / "app" / ".env").write_text("CUSTOMER=Pima County Sheriff's Department\nJURISDICTION=US\n")
+    result = try_repo(tmp_path, hook_cache, "app/.env")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "app/field.py:" in result.stdout

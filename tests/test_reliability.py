@@ -67,7 +67,7 @@ def test_command_reports_each_hostile_file_without_a_traceback(hostile_folder):
     (hostile_folder / "deep_not.py").write_text("import openai\nx = " + "not " * 10000 + "y\n")  # flake8 itself crashes here
     result = subprocess.run([COMMAND, "check", "--format", "json", "."], cwd=hostile_folder, capture_output=True, text=True, timeout=600)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    codes = {(item["path"], item["code"]) for item in json.loads(result.stdout)}
+    codes = {(item["path"], item["code"]) for item in json.loads(result.stdout)["findings"]}
     assert ("deep_not.py", "AFP900") in codes and ("nul_byte.py", "AFP900") in codes and ("bom_crlf.py", "AFP101") in codes
 
 

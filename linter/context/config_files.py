@@ -156,11 +156,9 @@ def _parse(text: str, kind: str) -> Any:
     return {binding.key: binding.value for binding in bindings}
 
 
-def read_config_file(path: Path, root: Path, kind: str | None = None) -> ConfigFile | Skipped:
-    """Parses a configuration file of the project rooted at `root`; `kind` forces a format. Never raises."""
-    kind = kind or config_format(path.name)
-    if kind is None:
-        return Skipped(path, "not a configuration format this linter reads")
+def load_document(path: Path, root: Path, kind: str) -> Any | Skipped:
+    """The parsed content of a file of the project rooted at `root`, read as `kind`, or why it was
+    skipped. Never raises."""
     try:
         resolved = path.resolve(strict=True)
         real_root = root.resolve()
@@ -181,8 +179,18 @@ def read_config_file(path: Path, root: Path, kind: str | None = None) -> ConfigF
     except UnicodeDecodeError:
         return Skipped(path, "not UTF-8 text")
     try:
-        data = _parse(text, kind)
+        return _parse(text, kind)
     except (yaml.YAMLError, json.JSONDecodeError, tomllib.TOMLDecodeError, configparser.Error, ValueError, RecursionError) as error:
         return Skipped(path, f"malformed {kind} ({type(error).__name__})")
+
+
+def read_config_file(path: Path, root: Path, kind: str | None = None) -> ConfigFile | Skipped:
+    """Parses a configuration file of the project rooted at `root`; `kind` forces a format. Never raises."""
+    kind = kind or config_format(path.name)
+    if kind is None:
+        return Skipped(path, "not a configuration format this linter reads")
+    data = load_document(path, root, kind)
+    if isinstance(data, Skipped):
+        return data
     entries, unread, nodes = _leaves(data)
     return ConfigFile(path, tuple(_without_secrets(entry) for entry in entries), unread, nodes)

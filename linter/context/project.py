@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from flake8_azure_face_policy.context.config_files import MAX_BYTES, ConfigFile, Skipped, config_format, read_config_file
-from flake8_azure_face_policy.model import Settings
+from flake8_azure_face_policy.context.config_files import MAX_BYTES, ConfigFile, Skipped, config_format, load_document, read_config_file
+from flake8_azure_face_policy.model import Settings, split_codes
+from flake8_azure_face_policy.ruledata import data_file
 from flake8_azure_face_policy.source.project_files import file_key, find_root
 
 PYPROJECT_TABLE = "azure-face-policy"
@@ -41,15 +42,25 @@ def project_root(analysed_file: Path | str) -> Path:
 
 
 @lru_cache(maxsize=4096)
-def _cached_read(key: tuple[str, int, int], root: Path, kind: str | None) -> ConfigFile | Skipped:
-    return read_config_file(Path(key[0]), root, kind)
+def _cached_read(key: tuple[str, int, int], root: Path) -> ConfigFile | Skipped:
+    return read_config_file(Path(key[0]), root)
 
 
-def _read(path: Path, root: Path, kind: str | None = None) -> ConfigFile | Skipped:
+@lru_cache(maxsize=256)
+def _cached_document(key: tuple[str, int, int], root: Path) -> object:
+    return load_document(Path(key[0]), root, "toml")
+
+
+def _read_document(path: Path, root: Path) -> object:
+    key = file_key(path)
+    return load_document(path, root, "toml") if key is None else _cached_document(key, root)
+
+
+def _read(path: Path, root: Path) -> ConfigFile | Skipped:
     key = file_key(path)
     if key is None:  # a dangling link or a file that vanished
-        return read_config_file(path, root, kind)
-    return _cached_read(key, root, kind)
+        return read_config_file(path, root)
+    return _cached_read(key, root)
 
 
 @lru_cache(maxsize=4096)
@@ -69,18 +80,68 @@ def _folders_up_to(folder: Path, root: Path) -> list[Path]:
     return folders
 
 
+DECLARED_KEYS = ("context", "jurisdiction")
+
+
+def declared_from_table(table: object, where: str) -> Settings:
+    """`[tool.azure-face-policy]` as Settings; each unknown key or value of the wrong type is left
+    out and named in `problems` (the rest still applies)."""
+    if not isinstance(table, dict):
+        return Settings(source="pyproject", problems=(f"{where}: expected a table, got {type(table).__name__}",))
+    problems = [f"{where} {key}: unknown key (known: {', '.join(DECLARED_KEYS)})" for key in table if key not in DECLARED_KEYS]
+    context = table.get("context", "")
+    if not isinstance(context, str):
+        problems.append(f"{where} context: expected a string, got {type(context).__name__}")
+        context = ""
+    jurisdiction = table.get("jurisdiction", ())
+    if isinstance(jurisdiction, list) and not all(isinstance(item, str) for item in jurisdiction):
+        problems.append(f"{where} jurisdiction: expected strings in the list")
+        jurisdiction = [item for item in jurisdiction if isinstance(item, str)]
+    elif not isinstance(jurisdiction, (str, list, tuple)):
+        problems.append(f"{where} jurisdiction: expected a string or a list of strings, got {type(jurisdiction).__name__}")
+        jurisdiction = ()
+    return Settings(context, split_codes(jurisdiction), "pyproject", tuple(problems))
+
+
 def read_declared(root: Path) -> tuple[Settings, Skipped | None]:
     """`[tool.azure-face-policy]` of the root pyproject.toml: `context` and `jurisdiction`."""
     path = root / "pyproject.toml"
     if not os.path.lexists(path):
         return Settings(source="pyproject"), None
-    result = _read(path, root, "toml")
-    if isinstance(result, Skipped):
-        return Settings(source="pyproject"), result
-    prefix = f"tool.{PYPROJECT_TABLE}."
-    context = " ".join(entry.value for entry in result.entries if entry.key == prefix + "context")
-    jurisdictions = tuple(entry.value.strip().upper() for entry in result.entries if entry.key == prefix + "jurisdiction" and entry.value.strip())
-    return Settings(context, jurisdictions, "pyproject"), None
+    document = _read_document(path, root)
+    if isinstance(document, Skipped):
+        return Settings(source="pyproject"), document
+    table = document.get("tool", {}).get(PYPROJECT_TABLE) if isinstance(document.get("tool"), dict) else None
+    if table is None:
+        return Settings(source="pyproject"), None
+    return declared_from_table(table, f"{display_path(path)} [tool.{PYPROJECT_TABLE}]"), None
+
+
+@lru_cache(maxsize=None)
+def iso_country_codes() -> frozenset[str]:
+    return frozenset(data_file("jurisdictions.yaml")["officially_assigned"].split())
+
+
+def jurisdiction_problems(codes: tuple[str, ...], where: str) -> list[str]:
+    return [f"{where}: '{code}' is not an ISO 3166 alpha-2 country code" for code in codes if code not in iso_country_codes()]
+
+
+def configuration_problems(settings: Settings, project: ProjectContext | None) -> list[str]:
+    """Everything wrong with the configuration a file's analysis used (flake8 options, then pyproject)."""
+    problems = list(settings.problems) + jurisdiction_problems(settings.jurisdictions, "flake8 option afp-jurisdiction")
+    if project is not None:
+        declared = project.declared
+        where = f"{display_path(project.root / 'pyproject.toml')} [tool.{PYPROJECT_TABLE}] jurisdiction"
+        problems += list(declared.problems) + jurisdiction_problems(declared.jurisdictions, where)
+    return problems
+
+
+def display_path(path: Path) -> str:
+    """A path as the user's tools show it: relative to the working directory when below it."""
+    try:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:  # another drive, on Windows
+        return path.as_posix()
 
 
 class _ProjectBudget:

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
+from flake8_azure_face_policy import __version__
 from flake8_azure_face_policy.decisions.decide import closest_context, decide, stated_purpose
 from flake8_azure_face_policy.report.messages import describe, snippet
 from flake8_azure_face_policy.report.safe_text import safe_json, safe_text
-from flake8_azure_face_policy.model import VisionCall
+from flake8_azure_face_policy.model import Evidence, Suppression, VisionCall
 from flake8_azure_face_policy.ruledata import load_rules
+
+
+_URL = re.compile(r"https?://[^\s'\"()<>]+")
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,26 @@ class InventoryEntry:
     why_no_rule: str
     evidence: tuple[str, ...]
     unresolved: bool = False  # a possible vision call: its client is not known (why_no_rule says why)
+    endpoint: str = ""  # the service URL when the code names a literal one (no credentials, query or fragment)
+    suppressions: tuple[Suppression, ...] = ()  # of codes in `rules`: what flake8 would not show, and why
+
+    def with_suppressions(self, suppressions: list[Suppression]) -> "InventoryEntry":
+        return replace(self, suppressions=tuple(suppressions))
+
+
+def endpoint_url(evidence: Evidence) -> str:
+    """The endpoint's URL as the code writes it, reduced to scheme, host, port and path."""
+    match = _URL.search(evidence.text) if evidence.kind == "endpoint" else None
+    if match is None:
+        return ""
+    try:
+        parts = urlsplit(match.group(0))
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        return ""
+    if not host or "{" in parts.netloc:
+        return ""
+    return f"{parts.scheme}://{host}{f':{port}' if port else ''}{parts.path}"
 
 
 def _why_no_rule(call: VisionCall, purpose_name: str | None, purpose_evidence: str) -> str:
@@ -72,12 +98,17 @@ def inventory_entry(call: VisionCall, path: str) -> InventoryEntry:
         why_no_rule="" if decisions else _why_no_rule(call, purpose.name, purpose_evidence),
         evidence=evidence,
         unresolved=bool(call.unresolved),
+        endpoint=endpoint_url(call.provider.evidence),
     )
 
 
-def render_json(entries: list[InventoryEntry], skipped: list[tuple[str, str]]) -> str:
-    """{"calls": [...], "unresolved": [...], "skipped": [...]}: possible vision calls, whose client is
-    not known, in a list of their own."""
+def suppression_text(item: Suppression) -> str:
+    return f"{item.code} suppressed: {item.justification or 'no reason given'}"
+
+
+def render_json(entries: list[InventoryEntry], skipped: list[tuple[str, str]], version: int) -> str:
+    """{"version", "tool", "calls": [...], "unresolved": [...], "skipped": [...]}: possible vision calls,
+    whose client is not known, in a list of their own."""
     possible = [
         {
             "path": entry.path,
@@ -103,6 +134,7 @@ def render_json(entries: list[InventoryEntry], skipped: list[tuple[str, str]]) -
             "provider": entry.provider,
             "provider_evidence": entry.provider_evidence,
             "deployment": entry.deployment,
+            "endpoint": entry.endpoint or None,
             "media": list(entry.media),
             "image_sources": list(entry.image_sources),
             "purpose": entry.purpose,
@@ -111,11 +143,18 @@ def render_json(entries: list[InventoryEntry], skipped: list[tuple[str, str]]) -
             "rules": list(entry.rules),
             "why_no_rule": entry.why_no_rule,
             "evidence": list(entry.evidence),
+            "suppressions": [{"code": item.code, "kind": item.kind, "reason": item.justification or None} for item in entry.suppressions],
         }
         for entry in entries
         if not entry.unresolved
     ]
-    document = {"calls": calls, "unresolved": possible, "skipped": [{"path": path, "reason": reason} for path, reason in skipped]}
+    document = {
+        "version": version,
+        "tool": f"flake8-azure-face-policy {__version__}",
+        "calls": calls,
+        "unresolved": possible,
+        "skipped": [{"path": path, "reason": reason} for path, reason in skipped],
+    }
     return json.dumps(safe_json(document), indent=2, ensure_ascii=False) + "\n"
 
 
@@ -127,16 +166,19 @@ def render_markdown(all_entries: list[InventoryEntry], skipped: list[tuple[str, 
     entries = [entry for entry in all_entries if not entry.unresolved]
     possible = [entry for entry in all_entries if entry.unresolved]
     flagged = sum(1 for entry in entries if entry.rules)
+    suppressed = sum(1 for entry in entries if entry.suppressions)
     lines = [
         "# Vision call inventory",
         "",
-        f"{len(entries)} vision calls, {flagged} flagged, {len(possible)} possible vision calls (client not resolved), {len(skipped)} files skipped.",
+        f"{len(entries)} vision calls, {flagged} flagged ({suppressed} with suppressed codes), {len(possible)} possible vision calls (client not resolved), {len(skipped)} files skipped.",
         "",
         "| location | client | provider | deployment | media | image source | purpose | context | rules |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for entry in entries:
         rules = ", ".join(entry.rules) if entry.rules else f"none: {entry.why_no_rule}"
+        if entry.suppressions:
+            rules += "; " + "; ".join(suppression_text(item) for item in entry.suppressions)
         lines.append(
             "| "
             + " | ".join(

@@ -8,8 +8,8 @@ import os
 import stat
 import tokenize
 from dataclasses import dataclass
-from fnmatch import fnmatch
 from pathlib import Path
+from typing import Callable
 
 import pathspec
 
@@ -63,12 +63,6 @@ def read_regular_file(path: Path | str, limit: int) -> bytes:
         os.close(descriptor)
 
 
-def _excluded(path: Path, patterns: tuple[str, ...]) -> bool:
-    """flake8's --exclude: a glob matched against the base name or the path."""
-    text = path.as_posix()
-    return any(fnmatch(path.name, pattern) or fnmatch(text, pattern) or fnmatch(text, f"*/{pattern}") for pattern in patterns)
-
-
 def _ignore_spec(folder: Path) -> pathspec.GitIgnoreSpec | None:
     if not os.path.lexists(folder / ".gitignore"):
         return None
@@ -90,12 +84,15 @@ def _ignored(path: Path, is_dir: bool, specs: list[tuple[Path, pathspec.GitIgnor
     return False
 
 
-def python_files(paths: list[str], excludes: tuple[str, ...] = ()) -> list[Path]:
+def python_files(paths: list[str], excluded: Callable[[str], bool] = lambda path: False) -> list[Path]:
     """Files named on the command line are taken as they are; folders are walked for `*.py`,
-    honouring `.gitignore` files met on the way and the --exclude globs. Sorted, without duplicates."""
+    honouring `.gitignore` files met on the way. `excluded` (flake8's exclude test) drops paths,
+    named or met, as flake8 does. Sorted, without duplicates."""
     found: set[Path] = set()
     for given in paths:
         root = Path(given)
+        if excluded(given):
+            continue
         if root.is_file():
             found.add(root)
             continue
@@ -108,16 +105,25 @@ def python_files(paths: list[str], excludes: tuple[str, ...] = ()) -> list[Path]
             kept = []
             for name in sorted(dirnames):
                 child = here / name
-                if name in ALWAYS_SKIPPED or _excluded(child, excludes) or _ignored(child, True, specs):
+                if name in ALWAYS_SKIPPED or excluded(str(child)) or _ignored(child, True, specs):
                     continue
                 specs_by_folder[child] = specs
                 kept.append(name)
             dirnames[:] = kept
             for name in filenames:
                 child = here / name
-                if name.endswith(".py") and not _excluded(child, excludes) and not _ignored(child, False, specs):
+                if name.endswith(".py") and not excluded(str(child)) and not _ignored(child, False, specs):
                     found.add(child)
     return sorted(found, key=lambda path: path.as_posix())
+
+
+def is_python_script(path: Path) -> bool:
+    """A file without the .py suffix that names Python in its `#!` line, as pre-commit's `python` type does."""
+    try:
+        first = read_regular_file(path, MAX_SOURCE_BYTES).split(b"\n", 1)[0]
+    except NotRead:
+        return False
+    return first.startswith(b"#!") and b"python" in first
 
 
 def read_source(path: Path) -> str | SkippedFile:
