@@ -29,7 +29,7 @@ from flake8_azure_face_policy.source.files import SkippedFile, is_python_script,
 from flake8_azure_face_policy.source.project_files import ROOT_MARKERS
 
 # 2: the command could not do its job (a usage error, or its own failure: never 1 for that)
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 REPORT_VERSION = 1  # of the JSON documents of `check` and `inventory`
 PROGRESS_THRESHOLD = 200  # files; below this a run is quick enough to need no progress line
 # Files whose change changes the analysis of the Python files under their folder (pre-commit passes them)
@@ -312,9 +312,9 @@ def main(argv: list[str] | None = None) -> int:
         return run(argv)
     except UsageError as error:
         print(safe_text(" ".join(str(error).split())), file=sys.stderr)
-        return EXIT_USAGE
+        return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # a bug of ours: one line, never a traceback
         print(f"azure-face-policy: internal error, no report written: {safe_text(f'{type(error).__name__}: {error}')}", file=sys.stderr)
-        return EXIT_USAGE
+        return EXIT_ERROR

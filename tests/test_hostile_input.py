@@ -96,9 +96,9 @@ def test_report_file_is_whole_or_not_written(tmp_path):
     (root / "report.sarif").write_text("previous report\n")
     result = command(root, "check", "--format", "sarif", "-o", "report.sarif", ".")
     assert result.returncode == 1 and json.loads((root / "report.sarif").read_text())["runs"][0]["results"]
-    failed = command(root, "check", "--format", "sarif", "-o", "missing-folder/report.sarif", ".")
-    assert failed.returncode == cli.EXIT_ERROR and b"internal error" in failed.stderr
-    assert not (root / "missing-folder").exists()
+    failed = command(root, "check", "--format", "sarif", "-o", "app.py/report.sarif", ".")  # a file where a folder should be
+    assert failed.returncode == cli.EXIT_ERROR and b"cannot write app.py/report.sarif" in failed.stderr
+    assert (root / "report.sarif").read_text() != "previous report\n"
     assert sorted(path.name for path in root.iterdir() if path.name.startswith(".report")) == []  # no temporary left behind
 
 
@@ -151,7 +151,7 @@ HUGE_HEX = "0x" + "f" * 5000
     [
         ("config.toml", f"agency = 'Texas police'\ncamera_id = {HUGE_HEX}\n"),
         ("config.yaml", f"agency: Texas police\ncamera_id: {HUGE_HEX}\n? {HUGE_HEX}\n: key\n"),
-        ("pyproject.toml", f"[tool.azure-face-policy]\ncontext = 'Texas police'\ncamera_id = {HUGE_HEX}\n"),
+        ("pyproject.toml", f"[tool.azure-face-policy]\ncontext = 'Texas police'\n[tool.camera]\ncamera_id = {HUGE_HEX}\n"),
         ("config.json", '{"agency": "Texas police", "camera_id": 1' + "0" * 4400 + "}"),
     ],
 )
@@ -185,7 +185,7 @@ def test_walk_never_blocks_on_special_files(tmp_path, hazard):
         os.mkfifo(path) if hazard == "fifo" else os.symlink("/dev/zero", path)
     result = command(root, "check", "--format", "json", ".")  # run_bytes' timeout fails a hang
     assert result.returncode == 1
-    assert {item["path"] for item in json.loads(result.stdout)} == {"real.py", "sub/inner.py"}
+    assert {item["path"] for item in json.loads(result.stdout)["findings"]} == {"real.py", "sub/inner.py"}
     assert [line.split(": ")[1][:6] for line in flake8(root, "real.py")] == ["AFP101"]
 
 
@@ -211,7 +211,7 @@ def test_folder_link_does_not_move_the_project_root(tmp_path):
 def test_gitignore_negation_in_a_subfolder_keeps_the_file(tmp_path):
     root = project(tmp_path, {".gitignore": "*.py\n!/keep_top.py\n", "keep_top.py": POLICE_CALL, "gone.py": POLICE_CALL, "sub/.gitignore": "!keep.py\n", "sub/keep.py": POLICE_CALL, "sub/gone.py": POLICE_CALL, "sub/deeper/keep.py": POLICE_CALL, "other/.gitignore": "!*.py\nsecret_*.py\n", "other/secret_a.py": POLICE_CALL, "other/kept.py": POLICE_CALL})
     result = command(root, "check", "--format", "json", ".")
-    assert sorted({item["path"] for item in json.loads(result.stdout)}) == ["keep_top.py", "other/kept.py", "sub/deeper/keep.py", "sub/keep.py"]
+    assert sorted({item["path"] for item in json.loads(result.stdout)["findings"]}) == ["keep_top.py", "other/kept.py", "sub/deeper/keep.py", "sub/keep.py"]
 
 
 # 17: the command's own failure is not "findings"
