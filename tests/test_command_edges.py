@@ -54,6 +54,11 @@ BAD_USES = [
     ("check", "--add-noqa=", "patrol.py"),
     ("check", "--add-noqa", "  ", "patrol.py"),
     ("check", "--unknown-option", "patrol.py"),
+    ("check", "--isolated=yes", "patrol.py"),
+    ("check", "--disable-noqa=1", "patrol.py"),
+    ("inventory", "--add-noqa", "reason", "patrol.py"),
+    ("inventory", "--baseline", "old.json", "patrol.py"),
+    ("check", "--output", "patrol.py/report.sarif", "patrol.py"),
     ("check", "no_such_file.py"),
     ("check",),
     ("inventory",),
@@ -134,6 +139,12 @@ def test_invalid_configuration_is_afp902_on_each_file_that_uses_it(tmp_path, tab
     codes = {item["code"] for item in findings}
     assert "AFP101" in codes or "us" not in table.lower(), "the rest of the configuration still applies"
     assert "AFP201" not in codes or "context = 5" in table
+
+
+def test_a_jurisdiction_option_that_is_not_a_country_is_afp902(project):
+    findings = json.loads(run("check", "--format", "json", "--afp-jurisdiction", "US,XX", "patrol.py", cwd=project).stdout)["findings"]
+    assert [(item["code"], item["line"]) for item in findings] == [("AFP902", 1), ("AFP101", 14)]
+    assert findings[0]["message"].endswith("flake8 option afp-jurisdiction: 'XX' is not an ISO 3166 alpha-2 country code")
 
 
 def test_lists_are_read_the_same_way_everywhere(tmp_path):
