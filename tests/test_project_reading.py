@@ -47,7 +47,7 @@ def test_flake8_and_the_command_agree_on_multi_module_projects(tmp_path):
         [sys.executable, "-m", "flake8_azure_face_policy", "check", "--format", "json", *paths],
         capture_output=True, text=True, cwd=CORPUS.parent,
     )
-    from_command = sorted((item["path"], str(item["line"]), str(item["column"]), item["code"], f"{item['code']} {item['message']}") for item in json.loads(command.stdout))
+    from_command = sorted((item["path"], str(item["line"]), str(item["column"]), item["code"], f"{item['code']} {item['message']}") for item in json.loads(command.stdout)["findings"])
     assert from_flake8 and [row[:4] for row in from_flake8] == [row[:4] for row in from_command]
     assert [row[4] for row in from_flake8] == [row[4][len(row[3]) + 1 :] for row in from_command]
 
@@ -62,7 +62,7 @@ def test_evidence_from_another_module_names_that_file_everywhere(tmp_path):
     related = [location for location in result["relatedLocations"] if "prompts.py" in location["message"]["text"]]
     assert related[0]["physicalLocation"]["artifactLocation"]["uri"] == "test_corpus/mm_frontdesk_prompts/frontdesk/prompts.py"
     assert related[0]["physicalLocation"]["region"] == {"startLine": 4}
-    (item,) = json.loads(run_command(["check", "--format", "json", str(checkin)], cwd=CORPUS.parent))
+    (item,) = json.loads(run_command(["check", "--format", "json", str(checkin)], cwd=CORPUS.parent))["findings"]
     assert {"kind": "prompt", "path": "frontdesk/prompts.py", "line": 4} in [{key: e[key] for key in ("kind", "path", "line")} for e in item["evidence"]]
     (call,) = json.loads(run_command(["inventory", "--format", "json", str(checkin)], cwd=CORPUS.parent))["calls"]
     assert "prompt frontdesk/prompts.py:4 'same person'" in call["evidence"]
