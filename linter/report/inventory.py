@@ -170,7 +170,8 @@ def render_markdown(all_entries: list[InventoryEntry], skipped: list[tuple[str, 
     lines = [
         "# Vision call inventory",
         "",
-        f"{len(entries)} vision calls, {flagged} flagged ({suppressed} with suppressed codes), {len(possible)} possible vision calls (client not resolved), {len(skipped)} files skipped.",
+        f"{len(entries)} vision calls, {flagged} flagged, {len(possible)} possible vision calls (client not resolved), {len(skipped)} files skipped;"
+        f" {suppressed} with suppressed codes.",
         "",
         "| location | client | provider | deployment | media | image source | purpose | context | rules |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
