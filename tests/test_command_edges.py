@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -201,7 +202,7 @@ def test_sarif_links_evidence_and_notifies_configuration_and_analysis_failures(t
     document = sarif_documents(tmp_path)[0]
     run_ = document["runs"][0]
     patrol = next(r for r in run_["results"] if r["ruleId"] == "AFP101" and "suppressions" not in r)
-    assert "Evidence: [prompt L17 'who is the'](1)" in patrol["message"]["text"]
+    assert re.search(r"Evidence: \[prompt L17 '[^']+'\]\(1\), \[docstring L1 'Detective'\]\(2\)", patrol["message"]["text"])
     assert {location["id"] for location in patrol["relatedLocations"]} >= {1, 2}
     notified = {(n["descriptor"]["id"], n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) for n in run_["invocations"][0]["toolExecutionNotifications"]}
     assert ("AFP902", "service/app/patrol.py") in notified and ("AFP900", "service/app/broken.py") in notified
