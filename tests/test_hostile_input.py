@@ -17,6 +17,7 @@ import pytest
 
 from conftest import FLAKE8
 from flake8_azure_face_policy import cli
+from flake8_azure_face_policy.model import Result
 from flake8_azure_face_policy.engine import analyse, vision_calls
 from flake8_azure_face_policy.model import Settings
 
@@ -293,11 +294,12 @@ def test_any_config_file_name_gives_one_line_utf8_output(tmp_path_factory, name)
     path = str(root / "app.py")
     findings = analyse(CALL, path)
     assert [finding.code for finding in findings] == ["AFP101"]
-    report = cli.check_report([cli.FileOutcome(path, findings=tuple(findings))], "text")
+    results = [Result(path, finding) for finding in findings]
+    report = cli.check_report(results, "text")
     report.encode("utf-8")
     assert len(report.splitlines()) == 1 and report.startswith(safe_text(path) + ":3:1: AFP101 ")
     for output_format in ("json", "sarif"):
-        json.loads(cli.check_report([cli.FileOutcome(path, findings=tuple(findings))], output_format).encode("utf-8"))
+        json.loads(cli.check_report(results, output_format).encode("utf-8"))
 
 
 CREDENTIAL = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$", min_size=6, max_size=20).map(lambda text: "Zq" + text + "Zq")
