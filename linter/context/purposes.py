@@ -327,8 +327,10 @@ class PurposeReader:
         if unknown:
             raise RuleDataError(f"purposes.yaml: countered_by names unknown frames {sorted(unknown)}")
         self._restriction = self._phrases(data, "restriction_after", slots)
-        self._role_cue = self._phrases(data, "role_cue", slots)
-        self._role_cue_phrases = sum(map(len, self._role_cue.values()))
+        self._role_cues = TemplateIndex()  # searched through a whole sentence, so indexed like frames
+        for language, phrases in self._phrases(data, "role_cue", slots).items():
+            for elements in phrases:
+                self._role_cues.add(Template("role_cue", "cue", False, language, elements))
 
     def word_class(self, spec: str, where: str, language: str = "en") -> WordClass:
         """A word class written as in a template position, with that language's slots."""
@@ -393,9 +395,11 @@ class PurposeReader:
         stop = inside
         while stop < len(words.forms) and words.sentence[stop] == sentence:
             stop += 1
-        charge("purposes", (stop - start) * self._role_cue_phrases)
-        for phrases in self._role_cue.values():
-            for phrase in phrases:
-                if any(match_elements(phrase, words, 0, at, sentence) is not None for at in range(start, stop)):
-                    return True
-        return False
+        found = False
+        for at in range(start, stop):
+            cues = self._role_cues.starting(words.forms[at])
+            charge("purposes", 1 + len(cues))
+            if any(match_elements(cue.elements, words, 0, at, sentence) is not None for cue in cues):
+                found = True
+                break
+        return found
