@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable, Iterator
 
 from flake8_azure_face_policy.ruledata import RuleDataError
@@ -69,6 +70,22 @@ def split_words(text: str) -> Words:
 
 
 # -- word classes ------------------------------------------------------------------------------
+@lru_cache(maxsize=None)
+def _alternative(text: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """(exact | prefix | suffix, first word, further words) of one alternative; None if malformed.
+    The same words recur in many templates, so each is read once."""
+    folded = fold(text).lower()
+    words = folded.split("_")
+    if len(words) > MAX_PHRASE_WORDS or not _PHRASE.fullmatch(folded):
+        return None
+    first, rest = words[0], tuple(words[1:])
+    if first.startswith("*"):
+        return "suffix", first[1:], rest
+    if first.endswith("*"):
+        return "prefix", first[:-1], rest
+    return "exact", first, rest
+
+
 class WordClass:
     """Alternatives of one template position: words, phrases (`account_holder`), prefixes (`identif*`,
     any word of a phrase may be one)."""
@@ -80,15 +97,14 @@ class WordClass:
         self._rests: dict[str, list[tuple[str, ...]]] = {}  # per word form: the phrases that can start with it
 
     def add(self, alternative: str, where: str) -> None:
-        alternative = fold(alternative).lower()
-        words = alternative.split("_")
-        if len(words) > MAX_PHRASE_WORDS or not _PHRASE.fullmatch(alternative):
+        parsed = _alternative(alternative)
+        if parsed is None:
             raise RuleDataError(f"{where}: '{alternative}' is not a word or phrase")
-        first, rest = words[0], tuple(words[1:])
-        if first.startswith("*"):
-            self.suffixes.append((first[1:], rest))
-        elif first.endswith("*"):
-            self.prefixes.append((first[:-1], rest))
+        kind, first, rest = parsed
+        if kind == "suffix":
+            self.suffixes.append((first, rest))
+        elif kind == "prefix":
+            self.prefixes.append((first, rest))
         else:
             self.exact.setdefault(first, []).append(rest)
 
@@ -137,9 +153,13 @@ class Element:
     at_clause_end: bool = False  # for `followed`: `$` also accepts the end of a clause
 
 
-def _word_class(spec: str, slots: dict[str, WordClass], where: str) -> tuple[WordClass, bool]:
+def _word_class(spec: str, slots: dict[str, WordClass], where: str, built: dict[str, tuple[WordClass, bool]] | None = None) -> tuple[WordClass, bool]:
+    """The word class of a template position; `built` holds those already made for the same slots
+    (a spec such as `<title>|<person>` recurs, and merging large slots is the cost of loading)."""
     if spec.startswith("<") and spec.endswith(">") and "|" not in spec and spec[1:-1] in slots:
         return slots[spec[1:-1]], False  # shared, not copied: slots are large and used often
+    if built is not None and spec in built:
+        return built[spec]
     words = WordClass()
     clause_end = False
     for alternative in spec.split("|"):
@@ -152,10 +172,14 @@ def _word_class(spec: str, slots: dict[str, WordClass], where: str) -> tuple[Wor
             words.merge(slot)
         else:
             words.add(alternative, where)
+    if built is not None:
+        built[spec] = (words, clause_end)
     return words, clause_end
 
 
-def parse_template(template: str, slots: dict[str, WordClass], where: str, anchored: bool = False) -> list[Element]:
+def parse_template(
+    template: str, slots: dict[str, WordClass], where: str, anchored: bool = False, built: dict[str, tuple[WordClass, bool]] | None = None
+) -> list[Element]:
     """`who|whom is (the|this) ~1 <person> !of` (see the header of rules/purposes.yaml). A frame's
     template starts with a required word (its index key); an `anchored` phrase, matched at a given
     place, may start with a gap."""
@@ -167,12 +191,12 @@ def parse_template(template: str, slots: dict[str, WordClass], where: str, ancho
         elif token == "@cap":
             elements.append(Element("capital"))
         elif token[0] in "!=":
-            words, clause_end = _word_class(token[1:], slots, where)
+            words, clause_end = _word_class(token[1:], slots, where, built)
             elements.append(Element("not" if token[0] == "!" else "followed", words, at_clause_end=clause_end))
         elif token.startswith("(") and token.endswith(")"):
-            elements.append(Element("word", _word_class(token[1:-1], slots, where)[0], optional=True))
+            elements.append(Element("word", _word_class(token[1:-1], slots, where, built)[0], optional=True))
         else:
-            elements.append(Element("word", _word_class(token, slots, where)[0]))
+            elements.append(Element("word", _word_class(token, slots, where, built)[0]))
     if not elements or (not anchored and (elements[0].kind != "word" or elements[0].optional)):
         raise RuleDataError(f"{where}: '{template}' must start with a required word")
     return elements
@@ -313,6 +337,7 @@ class PurposeReader:
             raise RuleDataError("purposes.yaml: expected a list of frames")
         self.index = TemplateIndex()
         self.frame_names: list[str] = []
+        built: dict[str, dict[str, tuple[WordClass, bool]]] = {language: {} for language in self.languages}
         for position, frame in enumerate(frames):
             name = frame.get("name") if isinstance(frame, dict) else None
             where = f"purposes.yaml frame {name or '#' + str(position + 1)}"
@@ -320,7 +345,7 @@ class PurposeReader:
                 raise RuleDataError(f"{where}: needs a name and a purpose among {sorted(self.purposes)}")
             self.frame_names.append(name)
             for language, template in self._templates(frame, where):
-                elements = parse_template(template, slots[language], f"{where} {language}")
+                elements = parse_template(template, slots[language], f"{where} {language}", built=built[language])
                 countered_by = frozenset(frame.get("countered_by") or ())
                 self.index.add(Template(name, frame["purpose"], bool(frame.get("restrictable")), language, elements, countered_by))
         unknown = {counter for frame in frames for counter in frame.get("countered_by") or ()} - set(self.frame_names)
@@ -395,11 +420,9 @@ class PurposeReader:
         stop = inside
         while stop < len(words.forms) and words.sentence[stop] == sentence:
             stop += 1
-        found = False
         for at in range(start, stop):
             cues = self._role_cues.starting(words.forms[at])
             charge("purposes", 1 + len(cues))
             if any(match_elements(cue.elements, words, 0, at, sentence) is not None for cue in cues):
-                found = True
-                break
-        return found
+                return True
+        return False
