@@ -62,8 +62,11 @@ def split_words(text: str) -> Words:
         forms.append(word.group(0).lower())
         spans.append(word.span())
         sentence.append(current)
-        clause_after.append(bool(_CLAUSE_MARK.search(between)) or position + 1 == len(found))
         capitalised.append(word.group(0)[:1].isupper())
+        if between == " " and position + 1 < len(found):  # most gaps: no punctuation to look at
+            clause_after.append(False)
+            continue
+        clause_after.append(bool(_CLAUSE_MARK.search(between)) or position + 1 == len(found))
         if _SENTENCE_END.search(between) and not (between.startswith(". ") and forms[-1] in _ABBREVIATIONS):
             current += 1
     return Words(text, tuple(forms), tuple(spans), tuple(sentence), tuple(clause_after), tuple(capitalised))
