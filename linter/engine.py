@@ -234,6 +234,9 @@ class Analysis:
 
     def unresolved_call(self, candidate: CallCandidate) -> VisionCall | None:
         """A call named like a request that no family recognises: a possible vision call if it carries an image."""
+        func = candidate.node.func
+        if (func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)) not in request_method_names():
+            return None  # a call of one of the project's own functions that leads to no request
         shape = unresolved_shape(candidate, self.resolver(self.project.analysed), not_requests())
         if shape is None:
             return None
