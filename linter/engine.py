@@ -234,6 +234,9 @@ class Analysis:
 
     def unresolved_call(self, candidate: CallCandidate) -> VisionCall | None:
         """A call named like a request that no family recognises: a possible vision call if it carries an image."""
+        func = candidate.node.func
+        if (func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)) not in request_method_names():
+            return None  # a call of one of the project's own functions that leads to no request
         shape = unresolved_shape(candidate, self.resolver(self.project.analysed), not_requests())
         if shape is None:
             return None
@@ -294,15 +297,19 @@ class Analysis:
             provider=shape.provider,
             signals=signals,
             fingerprint=hashlib.sha256(" ".join(index.source_of(candidate.node).split()).encode()).hexdigest()[:20],
-            deployment=self.deployment_of(request),
+            deployment=self.deployment_of(request, flows),
             sources=frozenset(source for flow in flows for source in flow.sources),
             unresolved=shape.unresolved,
         )
 
-    def deployment_of(self, request: CallCandidate) -> str:
-        """The deployment (model) argument as far as the project shows it: a literal, `$ENV_VAR`, an f-string."""
+    def deployment_of(self, request: CallCandidate, flows: list[Flow]) -> str:
+        """The deployment (model) argument as far as the project shows it: a literal, `$ENV_VAR`, an
+        f-string; else the first one given to the client or agent the request goes through
+        (`OpenAIChatClient(model="gpt-4o")` behind `agent.run(...)`)."""
         argument = keyword_argument(request.node, self.follower.labels.model)
-        return (endpoint_text(argument.value, request.scope, self.project) or "") if argument is not None else ""
+        if argument is not None:
+            return endpoint_text(argument.value, request.scope, self.project) or ""
+        return next((item.text for flow in reversed(flows) for item in flow.items if item.kind == "model"), "")
 
 
 def _function_label(function: FunctionInfo) -> str:

@@ -69,3 +69,18 @@ def test_provider_of_agent_calls(relative, line, provider):
     path = CORPUS / relative
     (call,) = [c for c in vision_calls(path.read_text(), str(path), other_providers=True) if c.line == line]
     assert call.provider.status == provider
+
+
+@pytest.mark.parametrize(
+    ("relative", "line", "deployment"),
+    [
+        ("fam_agent_framework/app/desk_agent.py", 19, "gpt-4o"),  # OpenAIChatClient(model="gpt-4o") behind the agent
+        ("fam_agent_framework/app/preview_agent.py", 14, "gpt-4o"),  # AzureOpenAIChatClient(deployment_name="gpt-4o")
+        ("fam_openai_agents/app/models.py", 20, "gpt-4o"),  # OpenAIChatCompletionsModel(model="gpt-4o") in the agent
+        ("fam_llamaindex/app/vision.py", 27, "gpt4v"),  # AzureOpenAIMultiModal(engine="gpt4v")
+    ],
+)
+def test_deployment_of_a_call_without_a_model_argument_is_its_clients(relative, line, deployment):
+    path = CORPUS / relative
+    (call,) = [c for c in vision_calls(path.read_text(), str(path)) if c.line == line]
+    assert call.deployment == deployment
