@@ -164,6 +164,7 @@ class Analysis:
         self.families = client_families()
         self._resolvers: dict[int, ClientResolver] = {}
         self.wrappers = Wrappers(self.project, self.follower, self.shape_of)
+        self.follower.methods_called = self.wrappers.callees
         self.reader: EvidenceReader | None = None
 
     def shape_of(self, candidate: CallCandidate, view: ModuleView) -> CallShape | None:

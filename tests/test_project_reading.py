@@ -210,3 +210,25 @@ def test_an_unreadable_or_broken_module_is_not_followed(tmp_path):
     if hasattr(os, "geteuid") and os.geteuid() != 0:
         (tmp_path / "broken.py").chmod(0)
     assert [finding.code for finding in analyse((tmp_path / "app.py").read_text(), str(tmp_path / "app.py"))] == []
+
+
+def test_a_shared_package_beside_a_service_folder_is_found(tmp_path):
+    # services/describer/src/app.py imports `common...`, which a deployment puts beside it on the path
+    write(tmp_path, {
+        "pyproject.toml": "",
+        "services/common/prompts.py": "WHO = 'Who is this person? Tell me their name.'\n",
+        "services/describer/src/app.py": CLIENT + f"from common.prompts import WHO\ndef a(url):\n    return client.chat.completions.create(model='d', messages=[{{'role': 'user', 'content': [{{'type': 'text', 'text': WHO}}, {IMAGE_PART}]}}])\n",
+    })
+    assert codes(tmp_path / "services" / "describer" / "src" / "app.py") == [(5, "AFP201")]
+
+
+def test_installed_code_inside_the_project_resolves_nothing(tmp_path):
+    site = "venv/lib/python3.11/site-packages"
+    write(tmp_path, {
+        "pyproject.toml": "",
+        f"{site}/prompts.py": "WHO = 'Who is this person? Tell me their name.'\n",
+        f"{site}/tool.py": CLIENT + f"from prompts import WHO\ndef a(url):\n    return client.chat.completions.create(model='d', messages=[{{'role': 'user', 'content': [{{'type': 'text', 'text': WHO}}, {IMAGE_PART}]}}])\n",
+    })
+    before = parsed_module_count()
+    assert codes(tmp_path / site / "tool.py") == []
+    assert parsed_module_count() == before

@@ -14,7 +14,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 
 from flake8_azure_face_policy.budget import WorkBudget
 from flake8_azure_face_policy.model import TextItem
@@ -205,6 +205,9 @@ class FlowFollower:
         # model's answer, not the request's input, so a value read from it (reply.choices[0].message.content)
         # is not followed into it
         self.requests = requests if requests is not None else set()
+        # the project methods a call like `prompt.to_content()` calls (on an instance, a typed parameter):
+        # set by the analysis, which knows the project's classes
+        self.methods_called: Callable[[ast.expr, Scope], list[tuple[FunctionInfo, bool]]] | None = None
 
     def follow(self, roots: Iterable[tuple[ast.AST, Scope, str]], frames: dict[int, Frame] | None = None) -> Flow:
         """`frames`: calls standing for parameters, by the called function's scope."""
@@ -291,6 +294,9 @@ class FlowFollower:
                 return
             flow.calls.append(node)
             self._call_media(node, scope, flow)
+            if isinstance(node.func, ast.Attribute) and self.methods_called is not None:
+                for function, _ in self.methods_called(node.func, scope):
+                    self._push_binding(Binding("function", function.node, None, function.scope, function=function), label, flow, stack, scope)
             for keyword, value in reversed(list(call_arguments(node))):
                 arg_label = self.labels.label(keyword, label)
                 if arg_label is not None:

@@ -367,6 +367,10 @@ class _Indexer:
     def visit_For(self, node: ast.For | ast.AsyncFor) -> None:
         self.bind_target(node.target, node.iter, "loop")
 
+    def visit_comprehension(self, node: ast.comprehension) -> None:
+        # `coroutine(config) for config in configs`: bound in the enclosing scope, close enough to follow
+        self.bind_target(node.target, node.iter, "loop")
+
     def visit_With(self, node: ast.With | ast.AsyncWith) -> None:
         for item in node.items:
             if item.optional_vars is not None:

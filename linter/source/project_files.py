@@ -6,8 +6,9 @@ regular expression over the file, a few `stat` calls per import, and one read of
 project module per process.
 
 An import is followed only into the project: from the importing file's package (its folder, or the
-folder above its outermost `__init__.py` folder), the project root and `<root>/src`, the first of
-`name.py` or `name/__init__.py` that exists under the project root. Star imports and dynamic
+folder above its outermost `__init__.py` folder), the project root, `<root>/src`, then each folder
+from the file's up to the root, the first of `name.py` or `name/__init__.py` that exists under the
+project root. Star imports and dynamic
 imports are never followed; installed packages (the standard library, anything under a
 `site-packages` folder) are never read.
 """
@@ -127,11 +128,23 @@ def _cached_module_file(folder: str, root: str, level: int, dotted: str) -> str 
             package = os.path.realpath(os.path.join(base, "__init__.py"))
             return package if _in_project(package, root) and os.path.isfile(package) else None
         return _module_file(base, dotted, root)
-    for base in dict.fromkeys((package_base(folder), root, os.path.join(root, "src"))):
+    if not _in_project(os.path.join(folder, "x.py"), root):
+        return None  # installed code imports installed code
+    for base in dict.fromkeys((package_base(folder), root, os.path.join(root, "src"), *_folders_up(folder, root))):
         found = _module_file(base, dotted, root)
         if found:
             return found
     return None
+
+
+def _folders_up(folder: str, root: str) -> list[str]:
+    """The folders from `folder` up to the root: where a script's own folder, or a folder a deployment
+    puts on the path (a service's `src/` beside a shared `common/`), lets an absolute import land."""
+    folders = []
+    while folder.startswith(root) and folder != root:
+        folders.append(folder)
+        folder = os.path.dirname(folder)
+    return folders
 
 
 def read_module_text(path: Path) -> str | None:
