@@ -238,8 +238,11 @@ class FlowFollower:
         flow.comment_requests.append(("inside", node, scope))
 
     def _item(self, flow: Flow, kind: str, line: int, text: str, scope: Scope) -> None:
+        path = self.project.label_of(scope)
+        if kind == "name" and path:  # another module's names are its helpers' context (`Flow.helpers`), not the call's words
+            return
         if text.strip():
-            flow.items.append(TextItem(kind, line, text, self.project.label_of(scope)))
+            flow.items.append(TextItem(kind, line, text, path))
 
     def _media(self, flow: Flow, kind: str, line: int, text: str, scope: Scope, part: ast.AST | None = None) -> None:
         flow.media.setdefault(kind, TextItem("media", line, text, self.project.label_of(scope)))
