@@ -212,7 +212,9 @@ class Analysis:
                         others[id(view)] = view
                 for owner, label in (*flow.helpers.values(), *flow.modules.values()):
                     view = self.project.view_labelled(label)
-                    if view is not None and view is not analysed:
+                    if view is analysed:  # a helper of this module: its comments are its context
+                        wanted.append(owner.node.lineno)
+                    elif view is not None:
                         others[id(view)] = view
         try:
             self.index.add_comments(ModuleComments(self.index.tree, self.index.lines, wanted))

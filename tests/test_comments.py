@@ -23,7 +23,6 @@ from flake8_azure_face_policy.context.comments import ModuleComments
 from flake8_azure_face_policy.engine import analyse, vision_calls
 from flake8_azure_face_policy.model import Level
 from flake8_azure_face_policy.source.syntax import source_lines
-from flake8_azure_face_policy.source.tree import DEFINITIONS
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from generate_corpus import generate  # noqa: E402
@@ -116,14 +115,6 @@ def test_owners_follow_the_tree_footers_included():
     assert owner["# dedented after the class"] is None
 
 
-def test_function_comments_run_to_the_end_of_the_footer():
-    tree, comments = read(TRICKY)
-    method = statement_at(tree, 20)
-    found = values(comments.function_comments(method))
-    assert found[0] == "# inside the parameters" and found[-1] == "# footer of read, over-indented"
-    assert "# before the second method" not in found and "# first in the class body" not in found
-
-
 def test_comments_inside_an_expression_by_position():
     tree, comments = read(TRICKY)
     call = statement_at(tree, 34).body[0].value
@@ -137,7 +128,7 @@ def test_columns_are_utf8_bytes_as_ast_counts_them():
     assert cafe.column == len('CAFE = "café # déjà vu"  '.encode())
 
 
-def test_comments_inside_arguments_and_helpers_are_call_level_evidence_others_not():
+def test_comments_inside_arguments_are_call_level_a_helpers_function_level_others_none():
     code = textwrap.dedent(
         """
         from openai import AzureOpenAI
@@ -160,7 +151,7 @@ def test_comments_inside_arguments_and_helpers_are_call_level_evidence_others_no
     )
     (call,) = vision_calls(code)
     lines = {(signal.evidence.line, signal.evidence.level) for signal in call.signals if signal.evidence.kind == "comment"}
-    assert (6, Level.CALL) in lines and (11, Level.CALL) in lines and (11, Level.FUNCTION) in lines
+    assert (6, Level.FUNCTION) in lines and (6, Level.CALL) not in lines and (11, Level.CALL) in lines and (11, Level.FUNCTION) in lines
     assert not any(line == 17 for line, _ in lines)
 
 
@@ -170,10 +161,9 @@ def test_comments_inside_arguments_and_helpers_are_call_level_evidence_others_no
 def views(source: str, whole_module: bool) -> tuple:
     tree, comments = read(source, whole_module)
     statements = {node.lineno: values(comments.statement_comments(node)) for node in ast.walk(tree) if isinstance(node, ast.stmt)}
-    functions = {node.lineno: values(comments.function_comments(node)) for node in ast.walk(tree) if isinstance(node, DEFINITIONS[:2])}
     inside = {(node.lineno, node.col_offset): values(comments.inside(node)) for node in ast.walk(tree) if isinstance(node, ast.expr)}
     owners = [(comment, holder) for comment, holder in comments.owned()]
-    return statements, functions, inside, owners
+    return statements, inside, owners
 
 
 def assert_pieces_agree(source: str) -> None:

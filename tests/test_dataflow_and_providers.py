@@ -89,7 +89,7 @@ def test_a_client_passed_in_is_found_without_the_word_openai():
     assert call.provider.status == "unknown"
 
 
-def test_comments_inside_arguments_and_helpers_are_call_level_evidence():
+def test_comments_inside_arguments_are_call_level_evidence_a_helpers_function_level():
     code = HEADER + textwrap.dedent(
         f"""
         def instructions():
@@ -109,7 +109,7 @@ def test_comments_inside_arguments_and_helpers_are_call_level_evidence():
     )
     (call,) = vision_calls(code)
     comments = {(s.evidence.line, s.evidence.level) for s in call.signals if s.evidence.kind == "comment"}
-    assert comments == {(5, Level.CALL), (10, Level.CALL), (10, Level.FUNCTION)}
+    assert comments == {(5, Level.FUNCTION), (10, Level.CALL), (10, Level.FUNCTION)}
 
 
 def _endpoint_of(code: str) -> str | None:

@@ -3,9 +3,10 @@
 From each argument it walks into the variables, constants, attributes and helper functions the value
 comes from (assignments, appends, updates, loops, `with ... as`), in the module or, through imports,
 in another module of the project, collecting the text met on the way and the media (image or audio
-parts) the request carries. A helper from another module brings its docstring, comments and names
-at the enclosing-function level and its module's header at module level (`Flow.helpers`,
-`Flow.modules`), not as the call's own words. Inside a wrapper of the project, parameters can be bound
+parts) the request carries. A helper function the flow passes through, in the module or another one,
+brings what it gives (its strings, parts, the values it builds) as the call's own, and its docstring,
+comments and names at the enclosing-function level (`Flow.helpers`); another module's header counts
+at module level (`Flow.modules`). Inside a wrapper of the project, parameters can be bound
 to the arguments of a call of it (`frames`), so that the caller's prompt and image are followed.
 """
 
@@ -126,12 +127,13 @@ class Flow:
     live_captures: list[TextItem] = field(default_factory=list)
     sources: set[str] = field(default_factory=set)  # camera, stream, upload, file, url, inline
     parameters: set[tuple[int, str]] = field(default_factory=set)  # (function scope, parameter) reached unbound
-    helpers: dict[int, tuple[Owner, str]] = field(default_factory=dict)  # functions and classes of other modules passed through
+    helpers: dict[int, tuple[Owner, str]] = field(default_factory=dict)  # functions and classes passed through (helpers, wrappers)
+    helper_scopes: set[int] = field(default_factory=set)  # their scopes: the names written there are their context, not the call's
     modules: dict[int, tuple[Owner, str]] = field(default_factory=dict)  # other modules passed through, by their module owner
     image_parts: list[ast.AST] = field(default_factory=list)  # each image part met (a dict or a constructor call)
     calls: list[ast.Call] = field(default_factory=list)  # the calls met, for parts built by a helper
-    # Where comments belong to the flow: ("inside", expression) | ("statement", statement) |
-    # ("function", function), each with its scope. libcst reads them only once the file is known to
+    # Where comments belong to the flow: ("inside", expression) | ("statement", statement), each
+    # with its scope. libcst reads them only once the file is known to
     # hold a vision call (`add_comments` turns them into text).
     comment_requests: list[tuple[str, ast.AST, Scope]] = field(default_factory=list)
 
@@ -146,12 +148,7 @@ class Flow:
             asked.add((kind, id(node), id(scope)))
             view = project.view_of(scope)
             comments = view.index.comments
-            if kind == "inside":
-                found = comments.inside(node)
-            elif kind == "statement":
-                found = comments.statement_comments(node)
-            else:
-                found = comments.statement_comments(node) + comments.function_comments(node)
+            found = comments.inside(node) if kind == "inside" else comments.statement_comments(node)
             for comment in found:
                 if (comment.line, id(scope)) not in seen and comment.is_evidence:
                     seen.add((comment.line, id(scope)))
@@ -211,8 +208,8 @@ class FlowFollower:
 
     def follow(self, roots: Iterable[tuple[ast.AST, Scope, str]], frames: dict[int, Frame] | None = None) -> Flow:
         """`frames`: calls standing for parameters, by the called function's scope."""
-        flow = Flow()
         frames = frames or {}
+        flow = Flow(helper_scopes=set(frames))
         stack: list[tuple[ast.AST, Scope, str]] = []
         for node, scope, label in roots:
             self._push_value(node, scope, label, flow, stack)
@@ -239,7 +236,7 @@ class FlowFollower:
 
     def _item(self, flow: Flow, kind: str, line: int, text: str, scope: Scope) -> None:
         path = self.project.label_of(scope)
-        if kind == "name" and path:  # another module's names are its helpers' context (`Flow.helpers`), not the call's words
+        if kind == "name" and (path or id(scope) in flow.helper_scopes):  # a helper's names are its context (`Flow.helpers`)
             return
         if text.strip():
             flow.items.append(TextItem(kind, line, text, path))
@@ -314,21 +311,18 @@ class FlowFollower:
         if foreign:
             flow.modules.setdefault(id(view.index.module_owner), (view.index.module_owner, view.label))
         function = binding.function
-        if function is not None:
+        if function is not None:  # a helper: its own words are context of the enclosing-function level
+            self.passed_through(flow, function.owner, view.label)
+            flow.helper_scopes.add(id(function.scope))
             body = function.node.body
-            if view.label:  # another module's helper: its own words are context of the enclosing-function level
-                self.passed_through(flow, function.owner, view.label)
-                if body and id(getattr(body[0], "value", None)) in view.index.docstrings:
-                    body = body[1:]
-            else:
-                flow.comment_requests.append(("function", function.node, function.scope))
+            if body and id(getattr(body[0], "value", None)) in view.index.docstrings:
+                body = body[1:]
             stack.extend((statement, function.scope, label) for statement in reversed(body))
             return
         if binding.kind in ("import", "class", "module"):
             return
-        if binding.kind != "param":
-            if binding.statement is not None:
-                flow.comment_requests.append(("statement", binding.statement, binding.scope))
+        if binding.kind != "param" and binding.statement is not None and id(binding.scope) not in flow.helper_scopes:
+            flow.comment_requests.append(("statement", binding.statement, binding.scope))  # a helper's are its own context
         if binding.value is not None:
             self._push_value(binding.value, binding.scope, label, flow, stack)
 

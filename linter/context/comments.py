@@ -163,7 +163,6 @@ class ModuleComments:
         self.lines = lines
         self.comments: list[Comment] = []
         self.owner_of: list[int | None] = []  # per comment: the first line of its function or class
-        self.last_line: dict[int, int] = {}  # function or class first line -> its last comment's line
         self.leading: dict[int, list[Comment]] = {}  # statement first line -> the comments leading it
         self.headers: dict[int, Comment] = {}  # compound statement first line -> its header's comment
         self.trailing: dict[int, Comment] = {}  # line -> the comment ending the simple statements there
@@ -225,8 +224,6 @@ class ModuleComments:
         comment = Comment(line, _byte_column(self.lines[line - 1] if line <= len(self.lines) else "", column), value)
         self.comments.append(comment)
         self.owner_of.append(owners[-1] if owners else None)
-        for owner in owners:
-            self.last_line[owner] = max(self.last_line.get(owner, 0), line)
         return comment
 
     def owned(self) -> Iterable[tuple[Comment, int | None]]:
@@ -241,11 +238,6 @@ class ModuleComments:
         found = list(self.leading.get(start, ())) if _starts_its_line(statement, self.lines) else []
         trailing = self.headers.get(start) if _is_compound(statement) else self.trailing.get(statement.end_lineno or statement.lineno)
         return found + [trailing] if trailing is not None else found
-
-    def function_comments(self, function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[Comment]:
-        """Every comment from a function's `def` line to its end, its block's footer included."""
-        last = max(function.end_lineno or function.lineno, self.last_line.get(first_line(function), 0))
-        return self._between(function.lineno, last)
 
     def inside(self, node: ast.AST) -> list[Comment]:
         """Comments strictly within an expression (between the lines of a long literal or call)."""
