@@ -25,7 +25,7 @@ from flake8_azure_face_policy.source.project_files import imports_media
 from flake8_azure_face_policy.source.media_gate import can_spell_media
 from flake8_azure_face_policy.context.comments import CommentsUnreadable, ModuleComments
 from flake8_azure_face_policy.source.tree import DEFINITIONS, FUNCTIONS
-from flake8_azure_face_policy.source.syntax import call_arguments, keyword_argument, source_lines
+from flake8_azure_face_policy.source.syntax import call_arguments, dotted_name, keyword_argument, source_lines
 from flake8_azure_face_policy.calls.providers import endpoint_text
 from flake8_azure_face_policy.source.prefilter import might_send_media
 from flake8_azure_face_policy.source.pruning import relevant_statements
@@ -36,6 +36,7 @@ from flake8_azure_face_policy.context.vocabulary import load_vocabulary
 
 FAILURE_CODE = "AFP900"
 _WRAPPER_DEPTH = 4  # wrappers of wrappers within one module, found by name before indexing
+_READ_BY_ITSELF = frozenset({"camera", "stream", "upload"})  # image sources a function reads rather than is given
 CONFIGURATION_CODE = "AFP902"
 
 
@@ -57,6 +58,11 @@ def not_requests() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def mutating_methods() -> frozenset[str]:
     return frozenset(data_file("dataflow.yaml")["mutating_methods"])
+
+
+@lru_cache(maxsize=None)
+def plain_decorators() -> frozenset[str]:
+    return frozenset(data_file("dataflow.yaml")["plain_decorators"])
 
 
 def parse(source: str, tree: ast.Module | None) -> ast.Module:
@@ -166,6 +172,7 @@ class Analysis:
         self.wrappers = Wrappers(self.project, self.follower, self.shape_of)
         self.follower.methods_called = self.wrappers.callees
         self.reader: EvidenceReader | None = None
+        self._uses: tuple[frozenset[str], frozenset[int]] | None = None  # names handed out, functions called here
 
     def shape_of(self, candidate: CallCandidate, view: ModuleView) -> CallShape | None:
         """The request a candidate makes, if a client family recognises it; its answer is not its input."""
@@ -201,7 +208,7 @@ class Analysis:
         analysed = self.project.analysed
         wanted: list[int] = []
         others: dict[int, ModuleView] = {}
-        for candidate, _, flows, _, request, _ in found:
+        for candidate, _, flows, _, request, *_ in found:
             wanted += [candidate.node.lineno, request.node.lineno]
             for flow in flows:
                 for _, node, scope in flow.comment_requests:
@@ -223,7 +230,7 @@ class Analysis:
                     view.index.add_comments(ModuleComments(view.index.tree, view.index.lines, (), whole_module=True))
         except CommentsUnreadable as error:
             raise AnalysisFailure(str(error)) from error
-        for candidate, _, flows, _, _, _ in found:
+        for candidate, _, flows, *_ in found:
             candidate.comments = self.index.comments.statement_comments(candidate.statement)
             for flow in flows:
                 flow.add_comments(self.project)
@@ -233,7 +240,7 @@ class Analysis:
         if shape.provider.status == "not_azure" and not self.other_providers:
             return None
         arguments, client = self._follow(candidate, shape, {})
-        return self._with_media(candidate, shape, [arguments, client], shape.method, candidate)
+        return self._with_media(candidate, shape, [arguments, client], shape.method, candidate, self.image_giver(candidate, arguments, {}))
 
     def unresolved_call(self, candidate: CallCandidate) -> VisionCall | None:
         """A call named like a request that no family recognises: a possible vision call if it carries an image."""
@@ -244,12 +251,13 @@ class Analysis:
         if shape is None:
             return None
         arguments, client = self._follow(candidate, shape, {})
-        return self._with_media(candidate, shape, [arguments, client], shape.method, candidate)
+        return self._with_media(candidate, shape, [arguments, client], shape.method, candidate, "")
 
     def wrapper_call(self, candidate: CallCandidate) -> VisionCall | None:
         """A call of one of the project's wrappers: followed as the requests it leads to."""
         flows: list[Flow] = []
         shapes: list[CallShape] = []
+        givers: set[str] = set()
         request: CallCandidate | None = None
         for frame, summary in self.wrappers.wrapped(candidate.node, candidate.scope):
             if not any(frame.arguments(name) for name in summary.parameters):
@@ -258,6 +266,7 @@ class Analysis:
                 steps = (frame, *route.steps)
                 frames = {id(step.function.scope): step for step in steps}
                 arguments, client = self._follow(route.request, route.shape, frames)
+                givers.add(self.image_giver(candidate, arguments, frames))
                 for step in steps:
                     self.follower.passed_through(arguments, step.function.owner, self.project.label_of(step.function.scope))
                 flows += [arguments, client]
@@ -269,7 +278,46 @@ class Analysis:
         if shape.provider.status == "not_azure" and not self.other_providers:
             return None
         wrapper = _function_label(self.wrappers.callees(candidate.node.func, candidate.scope)[0][0])
-        return self._with_media(candidate, shape, flows, f"{wrapper} -> {shape.method}", request)
+        giver = givers.pop() if len(givers) == 1 else ""
+        return self._with_media(candidate, shape, flows, f"{wrapper} -> {shape.method}", request, giver)
+
+    def image_giver(self, candidate: CallCandidate, arguments: Flow, frames: dict) -> str:
+        """The wrapper whose callers give this call its image, so that it is decided at each of
+        those calls instead of here: the function holding the call, when it is a wrapper this module
+        calls and every image part the call sends is built from its parameters (not read by it from
+        a camera, stream or upload). "" when the image is the call's own: also when no caller is
+        visible here (a route, a tool, a library's function, or one called only from other modules,
+        which a module cannot see)."""
+        owner = candidate.scope.owner
+        if owner.kind != "function" or not arguments.image_parts:
+            return ""
+        function = FunctionInfo(owner.node, candidate.scope, owner)  # type: ignore[arg-type]
+        if not self._called_here(function) or self.wrappers.summary(function) is None:
+            return ""
+        for part, scope in zip(arguments.image_parts, arguments.image_part_scopes):
+            reached = self.follower.follow([(part, scope, "prompt")], frames)
+            if reached.sources & _READ_BY_ITSELF or all(where != id(function.scope) for where, _ in reached.parameters):
+                return ""
+        return _function_label(function)
+
+    def _called_here(self, function: FunctionInfo) -> bool:
+        """Whether this module visibly gives the function its arguments: it calls it, and nothing
+        else does (no framework decorator, not handed out as a callback, a tool or a route)."""
+        decorators = (decorator.func if isinstance(decorator, ast.Call) else decorator for decorator in function.node.decorator_list)
+        if any((dotted_name(decorator) or "").rsplit(".", 1)[-1] not in plain_decorators() for decorator in decorators):
+            return False
+        if self._uses is None:
+            tree = self.index.tree
+            callees = {id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
+            handed_out = frozenset(  # names the module uses other than by calling them: callbacks, tools, routes
+                node.id if isinstance(node, ast.Name) else node.attr
+                for node in ast.walk(tree)
+                if isinstance(node, (ast.Name, ast.Attribute)) and isinstance(node.ctx, ast.Load) and id(node) not in callees
+            )
+            called = frozenset(id(callee.node) for candidate in self.index.candidates for callee, _ in self.wrappers.callees(candidate.node.func, candidate.scope))
+            self._uses = (handed_out, called)
+        handed_out, called = self._uses
+        return function.node.name not in handed_out and id(function.node) in called
 
     def _follow(self, request: CallCandidate, shape: CallShape, frames: dict) -> tuple[Flow, Flow]:
         follower = self.follower
@@ -281,12 +329,12 @@ class Analysis:
         return arguments, client
 
     @staticmethod
-    def _with_media(candidate: CallCandidate, shape: CallShape, flows: list[Flow], method: str, request: CallCandidate) -> tuple | None:
+    def _with_media(candidate: CallCandidate, shape: CallShape, flows: list[Flow], method: str, request: CallCandidate, giver: str) -> tuple | None:
         """A vision call found (its evidence is read once all are found), or None when it sends no media."""
         media = frozenset(kind for flow in flows for kind in flow.media) | shape.implied_media
-        return (candidate, shape, flows, method, request, media) if media else None
+        return (candidate, shape, flows, method, request, media, giver) if media else None
 
-    def _vision_call(self, candidate: CallCandidate, shape: CallShape, flows: list[Flow], method: str, request: CallCandidate, media: frozenset[str]) -> VisionCall:
+    def _vision_call(self, candidate: CallCandidate, shape: CallShape, flows: list[Flow], method: str, request: CallCandidate, media: frozenset[str], giver: str) -> VisionCall:
         if self.reader is None:  # configuration is read only for files that hold a vision call
             self.reader = EvidenceReader(load_vocabulary(), project_context(Path(self.path)) if self.path else None, self.budget)
         signals = collect_signals(self.reader, self.index, candidate, flows, self.settings, shape.implied_signals)
@@ -303,6 +351,7 @@ class Analysis:
             deployment=self.deployment_of(request, flows),
             sources=frozenset(source for flow in flows for source in flow.sources),
             unresolved=shape.unresolved,
+            image_from_callers=giver,
         )
 
     def deployment_of(self, request: CallCandidate, flows: list[Flow]) -> str:
@@ -322,7 +371,7 @@ def _function_label(function: FunctionInfo) -> str:
 
 
 def findings_for(call: VisionCall) -> list[Finding]:
-    if call.provider.status == "not_azure":
+    if call.provider.status == "not_azure" or call.image_from_callers:
         return []
     return [
         Finding(

@@ -71,6 +71,7 @@ class VisionCall:
     deployment: str = ""
     sources: frozenset[str] = frozenset()  # where the image comes from: camera, stream, upload, file, url, inline
     unresolved: str = ""  # why the sending client is not known: a possible vision call, listed by the inventory only
+    image_from_callers: str = ""  # the wrapper whose callers give the image: decided at each of those calls, not here
 
 
 @dataclass(frozen=True)

@@ -131,6 +131,7 @@ class Flow:
     helper_scopes: set[int] = field(default_factory=set)  # their scopes: the names written there are their context, not the call's
     modules: dict[int, tuple[Owner, str]] = field(default_factory=dict)  # other modules passed through, by their module owner
     image_parts: list[ast.AST] = field(default_factory=list)  # each image part met (a dict or a constructor call)
+    image_part_scopes: list[Scope] = field(default_factory=list)  # where each of them is written
     calls: list[ast.Call] = field(default_factory=list)  # the calls met, for parts built by a helper
     # Where comments belong to the flow: ("inside", expression) | ("statement", statement), each
     # with its scope. libcst reads them only once the file is known to
@@ -245,6 +246,7 @@ class FlowFollower:
         flow.media.setdefault(kind, TextItem("media", line, text, self.project.label_of(scope)))
         if part is not None and kind == "image":
             flow.image_parts.append(part)
+            flow.image_part_scopes.append(scope)
 
     def _visit(self, node: ast.AST, scope: Scope, label: str, flow: Flow, stack: list, frames: dict[int, Frame]) -> None:
         if isinstance(node, (ast.Call, ast.Subscript, ast.Attribute)):

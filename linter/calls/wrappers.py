@@ -6,7 +6,8 @@ client family) and which of its parameters reach the request's content. A call o
 followed as the request it leads to, with the wrapper's parameters standing for the call's arguments,
 so the caller's prompt and image are the request's own; the provider is the one the request sends
 to. Wrappers are found through plain names, imports, `self`, instances (module-level ones too, in
-another module) and factories that return an instance.
+another module), factories that return an instance, and methods inherited from the project's base
+classes (in resolution order).
 """
 
 from __future__ import annotations
@@ -127,7 +128,12 @@ class Wrappers:
                     classes = self.instance_classes(binding.value, binding.scope)
                 else:
                     continue
-                methods = {method for info in classes for method, function in info.methods.items() if self.summary(function) is not None}
+                methods = {
+                    method
+                    for info in classes
+                    for method in {name for base in self.project.class_chain(info) for name in base.methods}
+                    if (function := self.project.method_of(info, method)) is not None and self.summary(function) is not None
+                }
                 if methods:
                     found |= methods | {name}
         return frozenset(found)
@@ -153,7 +159,7 @@ class Wrappers:
                 return [(function, is_method(function)) for function in functions]
         found = []
         for info in self.instance_classes(func.value, scope):
-            method = info.methods.get(func.attr)
+            method = self.project.method_of(info, func.attr)
             if method is not None:
                 found.append((method, is_method(method)))
         return found

@@ -64,6 +64,8 @@ def _why_no_rule(call: VisionCall, purpose_name: str | None, purpose_evidence: s
         return f"possible vision call, {call.unresolved}"
     if call.provider.status == "not_azure":
         return f"not sent to Azure ({describe(call.provider.evidence)})"
+    if call.image_from_callers:
+        return f"the image is given by the callers of {call.image_from_callers}, each decided at its call"
     if purpose_name is None:
         return "no purpose stated anywhere in its context"
     if purpose_name != "identity":
@@ -74,7 +76,7 @@ def _why_no_rule(call: VisionCall, purpose_name: str | None, purpose_evidence: s
 def inventory_entry(call: VisionCall, path: str) -> InventoryEntry:
     purpose = stated_purpose(call.signals)
     purpose_evidence = describe(purpose.evidence) if purpose.evidence else ""
-    decisions = [] if call.provider.status == "not_azure" or call.unresolved else decide(call, load_rules())
+    decisions = [] if call.provider.status == "not_azure" or call.unresolved or call.image_from_callers else decide(call, load_rules())
     context = closest_context(call.signals)
     if decisions:
         evidence = tuple(dict.fromkeys(describe(item) for decision in decisions for item in decision.evidence))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from flake8_azure_face_policy.model import TextItem
 from flake8_azure_face_policy.source.syntax import SELF_NAMES, call_arguments, config_reference, dotted_name, is_own_attribute, string_text
@@ -50,8 +50,21 @@ class Owner:
 class ClassInfo:
     node: ast.ClassDef
     owner: Owner
+    scope: "Scope"  # where the class statement is, for its base classes' names
     attributes: dict[str, list[Binding]] = field(default_factory=dict)  # "client" for self.client
     methods: dict[str, "FunctionInfo"] = field(default_factory=dict)
+
+
+def member_bindings(classes: Iterable[ClassInfo], member: str) -> list[Binding]:
+    """Bindings of `self.<member>` on an instance of the first class, given with its base classes in
+    resolution order: every assignment of the attribute in any of them, and the first method of that name."""
+    attribute = member.split(".")[0]
+    classes = list(classes)
+    found = [binding for info in classes for binding in info.attributes.get(attribute, ())]
+    method = next((info.methods[attribute] for info in classes if attribute in info.methods), None)
+    if method is not None and "." not in member:
+        found.append(Binding("function", method.node, None, method.scope, function=method))
+    return found
 
 
 @dataclass(eq=False)
@@ -152,12 +165,7 @@ class ModuleIndex:
         """Bindings of `self.x` (from every method of the class) or of a dotted global like `openai.api_type`."""
         head, _, rest = dotted.partition(".")
         if head in SELF_NAMES and scope.class_info is not None:
-            attribute = rest.split(".")[0]
-            found = list(scope.class_info.attributes.get(attribute, ()))
-            method = scope.class_info.methods.get(attribute)
-            if method is not None and "." not in rest:
-                found.append(Binding("function", method.node, None, method.scope, function=method))
-            return found
+            return member_bindings([scope.class_info], rest)
         return self.lookup(dotted, scope)
 
 
@@ -229,7 +237,7 @@ class _Indexer:
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         self.bind(node.name, Binding("class", node, self.statement, self.scope))
         owner = Owner("class", node, self.owner)
-        owner.class_info = ClassInfo(node, owner)
+        owner.class_info = ClassInfo(node, owner, self.scope)
         self.owners.append(owner)
         self.index.owners.append(owner)
         self.record_name(node.name, node.lineno)

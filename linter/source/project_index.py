@@ -17,9 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from flake8_azure_face_policy.source.files import SkippedFile, read_source
-from flake8_azure_face_policy.source.index import Binding, ClassInfo, ModuleIndex, Scope, build_index
+from flake8_azure_face_policy.source.index import Binding, ClassInfo, FunctionInfo, ModuleIndex, Scope, build_index, member_bindings
 from flake8_azure_face_policy.source.project_files import MAX_MODULE_BYTES, file_key, find_root, module_file
-from flake8_azure_face_policy.source.syntax import dotted_name, source_lines
+from flake8_azure_face_policy.source.syntax import SELF_NAMES, dotted_name, source_lines
 
 MODULE = "module"  # the kind of a binding that names a whole module (`import app.prompts as p`)
 _MAX_HOPS = 16  # re-exports followed from one name (`__init__` importing from a submodule ...)
@@ -79,6 +79,7 @@ class ProjectIndex:
         self._scope_views: dict[int, ModuleView] = {}
         self._targets: dict[int, list[Binding]] = {}
         self._classes: dict[int, dict[int, ClassInfo]] = {}
+        self._chains: dict[int, list[ClassInfo]] = {}  # id(class node) -> the class and its project bases, in resolution order
 
     def _view(self, index: ModuleIndex, path: Path | None, label: str) -> ModuleView:
         view = ModuleView(index, path, label, Binding(MODULE, None, None, index.module_scope))
@@ -173,7 +174,11 @@ class ProjectIndex:
         return self._resolved(self.view_of(scope).index.lookup(name, scope))
 
     def attribute_bindings(self, dotted: str, scope: Scope) -> list[Binding]:
-        """As `ModuleIndex.attribute_bindings`, and `p.SYSTEM_PROMPT` through `import app.prompts as p`."""
+        """As `ModuleIndex.attribute_bindings`, with `self.x` found in the project's base classes too,
+        and `p.SYSTEM_PROMPT` through `import app.prompts as p`."""
+        head, _, member = dotted.partition(".")
+        if head in SELF_NAMES and scope.class_info is not None:
+            return self._resolved(member_bindings(self.class_chain(scope.class_info), member))
         found = self._resolved(self.view_of(scope).index.attribute_bindings(dotted, scope))
         if found or self.root is None:
             return found
@@ -209,6 +214,30 @@ class ProjectIndex:
                         return f"{target.qualified}.{rest}" if rest else target.qualified
         return name
 
+    def class_chain(self, info: ClassInfo) -> list[ClassInfo]:
+        """The class and its base classes defined in the project, in method resolution order (C3;
+        bases outside the project are left out, a cycle of bases is cut)."""
+        key = id(info.node)
+        chain = self._chains.get(key)
+        if chain is None:
+            self._chains[key] = [info]  # while it is computed: a class reached again through its bases ends there
+            bases = self.base_classes(info)
+            chain = self._chains[key] = [info, *(found for found in _merged([*(self.class_chain(base) for base in bases), bases]) if found is not info)]
+        return chain
+
+    def base_classes(self, info: ClassInfo) -> list[ClassInfo]:
+        """The bases of a class statement that name project classes (`BaseClient`, `base.BaseClient`)."""
+        found: list[ClassInfo] = []
+        for base in info.node.bases:
+            dotted = dotted_name(base)
+            bindings = [] if dotted is None else self.lookup(dotted, info.scope) if "." not in dotted else self.attribute_bindings(dotted, info.scope)
+            found.extend(base_info for binding in bindings if binding.kind == "class" and (base_info := self.class_info(binding)) is not None and base_info is not info)
+        return list(dict.fromkeys(found))
+
+    def method_of(self, info: ClassInfo, name: str) -> FunctionInfo | None:
+        """The method an instance of the class calls by that name: its own, else a base class's."""
+        return next((base.methods[name] for base in self.class_chain(info) if name in base.methods), None)
+
     def class_info(self, binding: Binding) -> ClassInfo | None:
         """The class a `class` binding defines."""
         index = self.view_of(binding.scope).index
@@ -216,3 +245,18 @@ class ProjectIndex:
         if classes is None:
             classes = self._classes[id(index)] = {id(owner.node): owner.class_info for owner in index.owners if owner.class_info is not None}
         return classes.get(id(binding.value))
+
+
+def _merged(sequences: list[list[ClassInfo]]) -> list[ClassInfo]:
+    """C3's merge of the bases' resolution orders; where they conflict (Python would refuse the
+    class), the remaining classes in order of first appearance."""
+    pending = [list(sequence) for sequence in sequences if sequence]
+    found: list[ClassInfo] = []
+    while pending:
+        head = next((sequence[0] for sequence in pending if not any(sequence[0] in other[1:] for other in pending)), None)
+        if head is None:
+            found.extend(info for sequence in pending for info in sequence if info not in found)
+            return list(dict.fromkeys(found))
+        found.append(head)
+        pending = [rest for sequence in pending if (rest := [info for info in sequence if info is not head])]
+    return found

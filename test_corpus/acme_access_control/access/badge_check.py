@@ -17,7 +17,7 @@ client = AsyncAzureOpenAI(
 
 async def badge_holder_matches(door_snapshot_url: str, badge_photo_url: str) -> bool:
     """Verify the employee's face against the photo on file for their badge."""
-    # ruleid: AFP201
+    # ok: AFP201
     reply = await client.chat.completions.create(
         model="door-kiosk",
         messages=[{"role": "user", "content": [
@@ -30,6 +30,6 @@ async def badge_holder_matches(door_snapshot_url: str, badge_photo_url: str) -> 
 
 
 if __name__ == "__main__":
-    # the wrapper's own request above fires too: it states its purpose itself
+    # the images come from this call, so the purpose the wrapper states is decided here, once
     # ruleid: AFP201
     print(asyncio.run(badge_holder_matches("https://example/door.jpg", "https://example/badge.jpg")))
