@@ -11,6 +11,8 @@ from pathlib import Path
 
 from flake8_azure_face_policy import cli
 from flake8_azure_face_policy.engine import analyse, vision_calls
+from flake8_azure_face_policy.model import Level
+from flake8_azure_face_policy.report.inventory import inventory_entry
 from flake8_azure_face_policy.source.project_index import parsed_module_count
 
 from corpus import CORPUS
@@ -188,6 +190,148 @@ def test_a_wrapper_whose_parameter_is_the_messages_is_reported_only_at_its_calle
     )
     assert [(call.line, call.method) for call in vision_calls(source)] == [(10, "Chat.send -> chat.completions.create")]
     assert [finding.code for finding in analyse(source)] == ["AFP201"]
+
+
+def test_a_same_module_helper_brings_its_words_at_function_level_and_what_it_gives_at_call_level():
+    source = CLIENT + textwrap.dedent(
+        f"""
+        def photo(url):
+            \"\"\"Guests sometimes ask who is in a picture; each call's prompt decides.\"\"\"
+            # identify the person from their face: removed from this helper long ago
+            whose_face_part = {IMAGE_PART}
+            return whose_face_part
+
+        def identity_prompt():
+            return 'Who is the person in this photo? Tell me their name.'
+
+        def describe(url):
+            return client.chat.completions.create(model='d', messages=[{{'role': 'user', 'content': [{{'type': 'text', 'text': 'Describe the room.'}}, photo(url)]}}])
+
+        def name(url):
+            return client.chat.completions.create(model='d', messages=[{{'role': 'user', 'content': [{{'type': 'text', 'text': identity_prompt()}}, photo(url)]}}])
+        """
+    )
+    describe, name = vision_calls(source)
+    helper_words = {(s.evidence.kind, s.evidence.level) for s in describe.signals if s.evidence.line in (5, 6, 7)}
+    assert helper_words and {level for _, level in helper_words} == {Level.FUNCTION}
+    assert {kind for kind, _ in helper_words} >= {"docstring", "comment"}
+    assert Level.CALL in [s.evidence.level for s in name.signals if s.role == "purpose" and s.evidence.line == 11]  # the prompt it returns
+    assert [finding.line for finding in analyse(source)] == [name.line]
+
+
+def test_a_wrapper_stating_identity_is_decided_at_its_callers_here_once_per_image():
+    source = CLIENT + textwrap.dedent(
+        f"""
+        def who_is(url):
+            return client.chat.completions.create(model='d', messages=[{{'role': 'user', 'content': [{{'type': 'text', 'text': 'Who is this? Tell me their name.'}}, {IMAGE_PART}]}}])
+
+        def who_is_logged(url):
+            print('asking')
+            return who_is(url)
+
+        def front_door():
+            return who_is_logged('https://example/door.jpg')
+        """
+    )
+    calls = {call.line: call for call in vision_calls(source)}
+    assert sorted(calls) == [5, 9, 12]
+    assert calls[5].image_from_callers == "who_is" and calls[9].image_from_callers == "who_is_logged" and not calls[12].image_from_callers
+    assert [finding.line for finding in analyse(source)] == [12]
+    entry = inventory_entry(calls[5], "app.py")
+    assert entry.rules == () and entry.why_no_rule == "the image is given by the callers of who_is, each decided at its call"
+
+
+def test_a_wrapper_that_reads_its_own_image_or_that_a_framework_calls_is_decided_at_its_request():
+    request = f"client.chat.completions.create(model='d', messages=[{{'role': 'user', 'content': [{{'type': 'text', 'text': 'Who is this? Tell me their name.'}}, {IMAGE_PART}]}}])"
+    source = CLIENT + textwrap.dedent(
+        f"""
+        import gradio as gr
+        from fastapi import FastAPI
+        app = FastAPI()
+
+        def upload(request):
+            url = request.files['photo'].read()
+            return {request}
+
+        @app.post('/identify')
+        def route(url):
+            return {request}
+
+        def callback(url):
+            return {request}
+
+        def unused(url):
+            return {request}
+
+        upload(kiosk_request)
+        route('https://example/a.jpg')
+        callback('https://example/b.jpg')
+        gr.Interface(fn=callback, inputs='image', outputs='text')
+        """
+    )
+    by_line = {call.line: call for call in vision_calls(source)}
+    own = [line for line, call in by_line.items() if call.method == "chat.completions.create"]
+    assert len(own) == 4 and not any(by_line[line].image_from_callers for line in own)
+    assert set(own) <= {finding.line for finding in analyse(source)}
+
+
+def test_self_methods_and_attributes_come_from_project_base_classes_in_resolution_order(tmp_path):
+    write(tmp_path, {
+        "pyproject.toml": "",
+        "app/__init__.py": "",
+        "app/base.py": CLIENT.replace("client = ", "shared = ") + textwrap.dedent(
+            f"""
+            class Base:
+                def __init__(self):
+                    self.client = shared
+
+                def ask(self, question, url):
+                    return self.client.chat.completions.create(model='d', messages=[{{'role': 'user', 'content': [{{'type': 'text', 'text': question}}, {IMAGE_PART}]}}])
+
+            class Polite(Base):
+                def ask(self, question, url):
+                    return 'no'
+            """
+        ),
+        "app/service.py": textwrap.dedent(
+            """
+            from app.base import Base, Polite
+            from app import base as base_module
+
+            class Left(Base):
+                pass
+
+            class Right(Polite):
+                pass
+
+            class Diamond(Left, Right):  # C3: Diamond, Left, Right, Polite, Base: Polite's ask, which sends nothing
+                pass
+
+            class Mixed(Left, base_module.Base):
+                def identify(self, url):
+                    return self.ask('Who is this? Tell me their name.', url)
+
+            def through_diamond(url):
+                return Diamond().ask('Who is this? Tell me their name.', url)
+
+            def through_left(url):
+                return Left().ask('Who is this? Tell me their name.', url)
+            """
+        ),
+    })
+    service = tmp_path / "app" / "service.py"
+    assert codes(service) == [(16, "AFP201"), (22, "AFP201")]
+
+
+def test_a_cycle_of_base_classes_across_modules_ends(tmp_path):
+    write(tmp_path, {
+        "pyproject.toml": "",
+        "a.py": "from b import B\nclass A(B):\n    pass\n",
+        "b.py": "from a import A\nclass B(A):\n    def ask(self, question, url):\n        return send(question, url)\n",
+        "app.py": CLIENT + f"from a import A\nclass C(A):\n    def run(self, url):\n        return client.chat.completions.create(model='d', messages=[{{'role': 'user', 'content': [{{'type': 'text', 'text': 'Describe it.'}}, {IMAGE_PART}]}}])\n",
+    })
+    (call,) = vision_calls((tmp_path / "app.py").read_text(), str(tmp_path / "app.py"))
+    assert call.media == frozenset({"image"})
 
 
 def test_import_cycles_end(tmp_path):
