@@ -20,30 +20,31 @@ class InspectionClient(AuditMixin, BaseVisionClient):
         # ruleid: AFP201
         return self.ask("Who is the driver in this cab photo? Give their full name.", image_url)
 
-    def gate_plate(self) -> str:
+    def _gate_frame(self) -> str:
+        """The gate camera's current frame as a data URL."""
         camera = cv2.VideoCapture(0)
         ok, frame = camera.read()
         encoded = base64.b64encode(cv2.imencode(".jpg", frame)[1].tobytes()).decode()
+        return f"data:image/jpeg;base64,{encoded}"
+
+    def gate_plate(self) -> str:
         # ok: AFP201
         reply = self._client.chat.completions.create(
             model=self._deployment,
             messages=[{"role": "user", "content": [
                 {"type": "text", "text": "Read the licence plate of the van at the gate."},
-                {"type": "image_url", "image_url": {"url": f"data:image/jpeg;base64,{encoded}"}},
+                {"type": "image_url", "image_url": {"url": self._gate_frame()}},
             ]}],
         )
         return reply.choices[0].message.content
 
     def gate_driver(self) -> str:
-        camera = cv2.VideoCapture(0)
-        ok, frame = camera.read()
-        encoded = base64.b64encode(cv2.imencode(".jpg", frame)[1].tobytes()).decode()
         # ruleid: AFP201
         reply = self._client.chat.completions.create(
             model=self._deployment,
             messages=[{"role": "user", "content": [
                 {"type": "text", "text": "Is the person at the wheel the same person as the driver on today's roster? Verify them by their face."},
-                {"type": "image_url", "image_url": {"url": f"data:image/jpeg;base64,{encoded}"}},
+                {"type": "image_url", "image_url": {"url": self._gate_frame()}},
             ]}],
         )
         return reply.choices[0].message.content
