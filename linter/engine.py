@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import hashlib
 import warnings
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +27,7 @@ from flake8_azure_face_policy.source.tree import DEFINITIONS, FUNCTIONS
 from flake8_azure_face_policy.source.syntax import call_arguments, dotted_name, keyword_argument, source_lines
 from flake8_azure_face_policy.calls.providers import endpoint_text
 from flake8_azure_face_policy.source.prefilter import might_send_media
-from flake8_azure_face_policy.source.pruning import relevant_statements
+from flake8_azure_face_policy.source.pruning import TopLevelText
 from flake8_azure_face_policy.context.project import configuration_problems, project_context
 from flake8_azure_face_policy.report.noqa import unreasoned_noqa_findings
 from flake8_azure_face_policy.ruledata import data_file, load_rules, rule_by_code
@@ -103,8 +102,8 @@ def vision_calls(
     tree = parse(source, tree)  # a file that names a client and cannot be parsed is reported
     if not can_spell_media(source) and not (path and imports_media(source, path)):
         return []  # the second gate: neither it nor a project module it imports can spell media
-    kept = relevant_statements(source, tree, names)
-    names, kept = own_wrapper_names(source, tree, names, kept)
+    text = TopLevelText(source, tree)
+    names, kept = own_wrapper_names(text, names)
     if kept is None:
         return []
     index = build_index(tree, source_lines(source), kept, names, mutating_methods())
@@ -135,9 +134,11 @@ def module_wrapper_names(path: Path) -> frozenset[str]:
     return _module_wrapper_names(key) if key is not None else frozenset()
 
 
-def own_wrapper_names(source: str, tree: ast.Module, names: frozenset[str], kept: list[ast.stmt] | None) -> tuple[frozenset[str], list[ast.stmt] | None]:
+def own_wrapper_names(text: TopLevelText, names: frozenset[str]) -> tuple[frozenset[str], list[ast.stmt] | None]:
     """The names of the module's own functions and methods that can wrap a request, added until
-    none is new, so that calls of them (and of wrappers of them) are kept and indexed."""
+    none is new, so that calls of them (and of wrappers of them) are kept and indexed; and the
+    top-level statements to index."""
+    kept = text.relevant_statements(names)
     for _ in range(_WRAPPER_DEPTH):
         if kept is None:
             break
@@ -145,7 +146,7 @@ def own_wrapper_names(source: str, tree: ast.Module, names: frozenset[str], kept
         if defined <= names:
             break
         names |= defined
-        kept = relevant_statements(source, tree, names)
+        kept = text.relevant_statements(names)
     return names, kept
 
 
@@ -347,7 +348,7 @@ class Analysis:
             media=media,
             provider=shape.provider,
             signals=signals,
-            fingerprint=hashlib.sha256(" ".join(index.source_of(candidate.node).split()).encode()).hexdigest()[:20],
+            call_text=" ".join(index.source_of(candidate.node).split()),
             deployment=self.deployment_of(request, flows),
             sources=frozenset(source for flow in flows for source in flow.sources),
             unresolved=shape.unresolved,
@@ -380,7 +381,7 @@ def findings_for(call: VisionCall) -> list[Finding]:
             decision.rule.code,
             format_message(decision.rule.message, decision.rule.clause, decision.evidence),
             decision.evidence,
-            call.fingerprint,
+            call.call_text,
         )
         for decision in decide(call, load_rules())
     ]

@@ -67,7 +67,7 @@ class VisionCall:
     media: frozenset[str]
     provider: Provider
     signals: tuple[Signal, ...]
-    fingerprint: str = ""  # a hash of the call's own source text: stable when lines above it move
+    call_text: str = ""  # the call's own source text, whitespace-normalised: what its findings' fingerprint hashes
     deployment: str = ""
     sources: frozenset[str] = frozenset()  # where the image comes from: camera, stream, upload, file, url, inline
     unresolved: str = ""  # why the sending client is not known: a possible vision call, listed by the inventory only
@@ -81,7 +81,16 @@ class Finding:
     code: str
     message: str  # without the code
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
-    fingerprint: str = ""
+    call_text: str = ""  # the sending call's own source text, whitespace-normalised ("" when not about a call)
+
+    @property
+    def fingerprint(self) -> str:
+        """A hash of the sending call's own source text: stable when lines above it move."""
+        if not self.call_text:
+            return ""
+        import hashlib  # here, not at import: OpenSSL's library costs every flake8 process memory, and flake8 never shows it
+
+        return hashlib.sha256(self.call_text.encode()).hexdigest()[:20]
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import pytest
 
 from corpus import CORPUS, corpus_files
 from flake8_azure_face_policy import engine
-from flake8_azure_face_policy.source.pruning import relevant_statements
+from flake8_azure_face_policy.source.pruning import TopLevelText
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from generate_corpus import generate  # noqa: E402
@@ -29,7 +29,7 @@ def both_ways(path: Path, monkeypatch) -> tuple[list, list]:
     source = path.read_text(encoding="utf-8")
     pruned = engine.analyse(source, str(path))
     with monkeypatch.context() as patch:
-        patch.setattr(engine, "relevant_statements", lambda text, tree, names: list(tree.body))
+        patch.setattr(TopLevelText, "relevant_statements", lambda text, names: list(text.body))
         whole = engine.analyse(source, str(path))
     return pruned, whole
 
@@ -45,7 +45,7 @@ def test_generated_modules_are_pruned_and_findings_unchanged(generated, monkeypa
     holding = 0
     for path in generated:
         source = path.read_text()
-        kept = relevant_statements(source, ast.parse(source), names)
+        kept = TopLevelText(source, ast.parse(source)).relevant_statements(names)
         if kept is not None:  # None: a module that only calls the project's own wrapper
             holding += 1
             assert sum(statement.end_lineno - statement.lineno + 1 for statement in kept) < source.count("\n") / 2
@@ -60,12 +60,12 @@ def test_helpers_named_by_kept_code_are_kept():
         "def unrelated():\n    return 1\n\n"
         "def ask(client, u):\n    return client.chat.completions.create(messages=[{'content': [helper(), {'type': 'image_url'}]}])\n"
     )
-    kept = relevant_statements(source, ast.parse(source), frozenset({"create"}))
+    kept = TopLevelText(source, ast.parse(source)).relevant_statements(frozenset({"create"}))
     assert [statement.name for statement in kept] == ["helper", "ask"]
 
 
 def test_no_request_call_means_nothing_to_index():
-    assert relevant_statements("import openai\nprint(openai)\n", ast.parse("import openai\nprint(openai)\n"), frozenset({"create"})) is None
+    assert TopLevelText("import openai\nprint(openai)\n", ast.parse("import openai\nprint(openai)\n")).relevant_statements(frozenset({"create"})) is None
 
 
 def test_a_function_that_sets_an_attribute_read_by_kept_code_is_kept():
@@ -75,5 +75,5 @@ def test_a_function_that_sets_an_attribute_read_by_kept_code_is_kept():
         "def unrelated():\n    other.thing = 1\n"
         "def handler():\n    return bp.openai_client.responses.create(input=x)\n"
     )
-    kept = relevant_statements(source, ast.parse(source), frozenset({"create"}))
+    kept = TopLevelText(source, ast.parse(source)).relevant_statements(frozenset({"create"}))
     assert [getattr(statement, "name", None) for statement in kept] == [None, "configure", "handler"]

@@ -82,7 +82,9 @@ def test_a_negation_of_another_language_does_not_negate():
 def reader_with(change: dict) -> PurposeReader:
     data = dict(data_file("purposes.yaml"))
     data.update(change)
-    return PurposeReader(data)
+    reader = PurposeReader(data)
+    reader.check()
+    return reader
 
 
 @pytest.mark.parametrize(
@@ -105,3 +107,18 @@ def test_every_frame_has_templates_in_every_language():
     data = data_file("purposes.yaml")
     for frame in data["frames"]:
         assert set(frame["templates"]) == set(data["languages"]), frame["name"]
+
+
+def test_the_shipped_frames_are_well_formed_whole():
+    PurposeReader(data_file("purposes.yaml")).check()
+
+
+def test_loading_reads_only_the_first_word_of_each_template():
+    reader = PurposeReader(data_file("purposes.yaml"))
+    assert not any("elements" in vars(template) for template in reader.templates)
+    words = split_words("Who is this?")
+    reader.scan(words)
+    read = [template for template in reader.templates if "elements" in vars(template)]
+    assert read and len(read) < len(reader.templates) / 10
+    # the templates read whole are those whose first word the text holds
+    assert all(any(next(template.first.words.ends(words, at, 0), None) for at in range(3)) for template in read)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache, partial
 from typing import Any, Callable, Iterator
 
 from flake8_azure_face_policy.ruledata import RuleDataError
@@ -89,15 +89,19 @@ def _alternative(text: str) -> tuple[str, str, tuple[str, ...]] | None:
     return "exact", first, rest
 
 
+_SINGLE_WORD: tuple[tuple[str, ...], ...] = ((),)  # the further words of a one-word alternative, shared by all
+
+
 class WordClass:
     """Alternatives of one template position: words, phrases (`account_holder`), prefixes (`identif*`,
-    any word of a phrase may be one)."""
+    any word of a phrase may be one). A word's further words are tuples, shared when classes merge:
+    slots are large and recur in many positions."""
 
     def __init__(self) -> None:
-        self.exact: dict[str, list[tuple[str, ...]]] = {}  # first word -> the phrases' further words
+        self.exact: dict[str, tuple[tuple[str, ...], ...]] = {}  # first word -> the phrases' further words
         self.prefixes: list[tuple[str, tuple[str, ...]]] = []
         self.suffixes: list[tuple[str, tuple[str, ...]]] = []  # `*fotos`: the end of a compound (Mieterfotos)
-        self._rests: dict[str, list[tuple[str, ...]]] = {}  # per word form: the phrases that can start with it
+        self._affixed: dict[str, tuple[tuple[str, ...], ...]] = {}  # per word form, with prefixes and compound ends
 
     def add(self, alternative: str, where: str) -> None:
         parsed = _alternative(alternative)
@@ -109,31 +113,47 @@ class WordClass:
         elif kind == "prefix":
             self.prefixes.append((first, rest))
         else:
-            self.exact.setdefault(first, []).append(rest)
+            self._add_exact(first, _SINGLE_WORD if not rest else (rest,))
+
+    def _add_exact(self, first: str, rests: tuple[tuple[str, ...], ...]) -> None:
+        mine = self.exact.get(first)
+        if mine is None:
+            self.exact[first] = rests
+        elif mine is not rests:
+            self.exact[first] = mine + tuple(rest for rest in rests if rest not in mine)
 
     def merge(self, other: "WordClass") -> None:
         for first, rests in other.exact.items():
-            self.exact.setdefault(first, []).extend(rests)
+            self._add_exact(first, rests)
         self.prefixes.extend(other.prefixes)
         self.suffixes.extend(other.suffixes)
 
     def first_words(self) -> tuple[set[str], list[str], list[str]]:
         return set(self.exact), [prefix for prefix, _ in self.prefixes], [suffix for suffix, _ in self.suffixes]
 
+    def _rests(self, form: str) -> tuple[tuple[str, ...], ...]:
+        """The further words of every alternative that can start with the word form."""
+        rests = self.exact.get(form, ())
+        if not self.prefixes and not self.suffixes:
+            return rests
+        affixed = self._affixed.get(form)
+        if affixed is None:  # once per word form: prefixes and compound ends are lists to walk
+            affixed = rests + tuple(rest for prefix, rest in self.prefixes if form.startswith(prefix))
+            affixed += tuple(rest for suffix, rest in self.suffixes if form.endswith(suffix))
+            if len(self._affixed) > CACHE_LIMIT:
+                self._affixed.clear()
+            self._affixed[form] = affixed
+        return affixed
+
     def ends(self, words: Words, at: int, sentence: int) -> Iterator[int]:
         """Where a match of this class starting at word `at` can end (longest first)."""
         if at >= len(words.forms) or words.sentence[at] != sentence:
             return
-        form = words.forms[at]
-        rests = self._rests.get(form)
-        if rests is None:  # once per word form: prefixes and compound ends are lists to walk
-            rests = list(self.exact.get(form, ()))
-            rests += [rest for prefix, rest in self.prefixes if form.startswith(prefix)]
-            rests += [rest for suffix, rest in self.suffixes if form.endswith(suffix)]
-            if len(self._rests) > CACHE_LIMIT:
-                self._rests.clear()
-            self._rests[form] = rests
+        rests = self._rests(words.forms[at])
         if not rests:
+            return
+        if rests is _SINGLE_WORD:  # most words: no phrase to read on
+            yield at + 1
             return
         ends = set()
         for rest in rests:
@@ -156,7 +176,7 @@ class Element:
     at_clause_end: bool = False  # for `followed`: `$` also accepts the end of a clause
 
 
-def _word_class(spec: str, slots: dict[str, WordClass], where: str, built: dict[str, tuple[WordClass, bool]] | None = None) -> tuple[WordClass, bool]:
+def _word_class(spec: str, slots: SlotTable, where: str, built: dict[str, tuple[WordClass, bool]] | None = None) -> tuple[WordClass, bool]:
     """The word class of a template position; `built` holds those already made for the same slots
     (a spec such as `<title>|<person>` recurs, and merging large slots is the cost of loading)."""
     if spec.startswith("<") and spec.endswith(">") and "|" not in spec and spec[1:-1] in slots:
@@ -169,10 +189,9 @@ def _word_class(spec: str, slots: dict[str, WordClass], where: str, built: dict[
         if alternative == "$":
             clause_end = True
         elif alternative.startswith("<") and alternative.endswith(">"):
-            slot = slots.get(alternative[1:-1])
-            if slot is None:
+            if alternative[1:-1] not in slots:
                 raise RuleDataError(f"{where}: unknown slot {alternative}")
-            words.merge(slot)
+            words.merge(slots[alternative[1:-1]])
         else:
             words.add(alternative, where)
     if built is not None:
@@ -180,29 +199,42 @@ def _word_class(spec: str, slots: dict[str, WordClass], where: str, built: dict[
     return words, clause_end
 
 
+def _element(token: str, slots: SlotTable, where: str, built: dict[str, tuple[WordClass, bool]] | None) -> Element:
+    gap = _GAP.match(token)
+    if gap:
+        return Element("gap", gap=int(gap.group(1)))
+    if token == "@cap":
+        return Element("capital")
+    if token[0] in "!=":
+        words, clause_end = _word_class(token[1:], slots, where, built)
+        return Element("not" if token[0] == "!" else "followed", words, at_clause_end=clause_end)
+    if token.startswith("(") and token.endswith(")"):
+        return Element("word", _word_class(token[1:-1], slots, where, built)[0], optional=True)
+    return Element("word", _word_class(token, slots, where, built)[0])
+
+
+def _required_first(template: str, first: Element | None, where: str) -> Element:
+    if first is None or first.kind != "word" or first.optional:
+        raise RuleDataError(f"{where}: '{template}' must start with a required word")
+    return first
+
+
 def parse_template(
-    template: str, slots: dict[str, WordClass], where: str, anchored: bool = False, built: dict[str, tuple[WordClass, bool]] | None = None
+    template: str, slots: SlotTable, where: str, anchored: bool = False, built: dict[str, tuple[WordClass, bool]] | None = None
 ) -> list[Element]:
     """`who|whom is (the|this) ~1 <person> !of` (see the header of rules/purposes.yaml). A frame's
     template starts with a required word (its index key); an `anchored` phrase, matched at a given
     place, may start with a gap."""
-    elements = []
-    for token in template.split():
-        gap = _GAP.match(token)
-        if gap:
-            elements.append(Element("gap", gap=int(gap.group(1))))
-        elif token == "@cap":
-            elements.append(Element("capital"))
-        elif token[0] in "!=":
-            words, clause_end = _word_class(token[1:], slots, where, built)
-            elements.append(Element("not" if token[0] == "!" else "followed", words, at_clause_end=clause_end))
-        elif token.startswith("(") and token.endswith(")"):
-            elements.append(Element("word", _word_class(token[1:-1], slots, where, built)[0], optional=True))
-        else:
-            elements.append(Element("word", _word_class(token, slots, where, built)[0]))
-    if not elements or (not anchored and (elements[0].kind != "word" or elements[0].optional)):
-        raise RuleDataError(f"{where}: '{template}' must start with a required word")
+    elements = [_element(token, slots, where, built) for token in template.split()]
+    if not elements or not anchored:
+        _required_first(template, elements[0] if elements else None, where)
     return elements
+
+
+def first_element(template: str, slots: SlotTable, where: str, built: dict[str, tuple[WordClass, bool]]) -> Element:
+    """A frame template's first element, its index key: the rest is parsed when a text first reaches it."""
+    tokens = template.split(maxsplit=1)
+    return _required_first(template, _element(tokens[0], slots, where, built) if tokens else None, where)
 
 
 def match_elements(elements: list[Element], words: Words, index: int, at: int, sentence: int) -> int | None:
@@ -250,14 +282,22 @@ class PurposeMatch:
     countered: bool  # an identity match that detection, redaction or a role cue turns against
 
 
-@dataclass
 class Template:
-    frame: str
-    purpose: str
-    restrictable: bool
-    language: str
-    elements: list[Element]
-    countered_by: frozenset[str] = frozenset()  # benign frames that, in the same sentence, turn it against
+    """A frame's template in one language. Only its first element is read when the frames load; the
+    rest when a text first holds that word (most templates never meet their first word)."""
+
+    def __init__(self, frame: str, purpose: str, restrictable: bool, language: str, first: Element, parse: Callable[[], list[Element]], countered_by: frozenset[str] = frozenset()):
+        self.frame = frame
+        self.purpose = purpose
+        self.restrictable = restrictable
+        self.language = language
+        self.first = first
+        self._parse = parse
+        self.countered_by = countered_by  # benign frames that, in the same sentence, turn it against
+
+    @cached_property
+    def elements(self) -> list[Element]:
+        return self._parse()
 
 
 class TemplateIndex:
@@ -270,7 +310,7 @@ class TemplateIndex:
         self._starting: dict[str, list[Template]] = {}
 
     def add(self, template: Template) -> None:
-        exact, prefixes, suffixes = template.elements[0].words.first_words()
+        exact, prefixes, suffixes = template.first.words.first_words()
         for word in exact:
             self.by_word.setdefault(word, []).append(template)
         self.by_prefix.extend((prefix, template) for prefix in prefixes)
@@ -300,32 +340,51 @@ class TemplateIndex:
                     yield template, at, end
 
 
-def _slots(data: dict[str, Any]) -> dict[str, dict[str, WordClass]]:
+class SlotTable:
+    """One language's slots, each built when a template first names it: loading reads only what the
+    templates' first words need."""
+
+    def __init__(self, raw: dict[str, dict[str, str]], language: str):
+        self._raw = raw
+        self._language = language
+        self._built: dict[str, WordClass] = {}
+        self._building: set[str] = set()
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._raw
+
+    def __getitem__(self, name: str) -> WordClass:
+        words = self._built.get(name)
+        if words is not None:
+            return words
+        if name in self._building:
+            raise RuleDataError(f"purposes.yaml slot {name}: includes itself")
+        self._building.add(name)
+        words = WordClass()
+        spec = self._raw[name]
+        for key in (self._language, "all"):
+            for alternative in spec[key].split("|") if key in spec else ():
+                alternative = alternative.strip()
+                if alternative.startswith("<") and alternative.endswith(">"):  # a slot may include others
+                    if alternative[1:-1] not in self._raw:
+                        raise RuleDataError(f"purposes.yaml slot {name}: unknown slot {alternative}")
+                    words.merge(self[alternative[1:-1]])
+                else:
+                    words.add(alternative, f"purposes.yaml slot {name} {key}")
+        self._building.discard(name)
+        self._built[name] = words
+        return words
+
+
+def _slots(data: dict[str, Any]) -> dict[str, SlotTable]:
     """Slot word classes by language (a slot's `all` words belong to every language)."""
-    languages = tuple(data.get("languages") or ())
     raw = data.get("slots") or {}
     if not isinstance(raw, dict):
         raise RuleDataError("purposes.yaml: expected a mapping under 'slots'")
-    by_language: dict[str, dict[str, WordClass]] = {language: {} for language in languages}
-    references: list[tuple[str, str, str]] = []  # (language, slot, the slot it includes)
     for name, spec in raw.items():
         if not isinstance(spec, dict) or not all(isinstance(value, str) for value in spec.values()):
             raise RuleDataError(f"purposes.yaml slot {name}: expected words by language")
-        for language in languages:
-            words = WordClass()
-            for key in (language, "all"):
-                for alternative in spec.get(key, "").split("|") if key in spec else ():
-                    alternative = alternative.strip()
-                    if alternative.startswith("<") and alternative.endswith(">"):
-                        references.append((language, name, alternative[1:-1]))
-                    else:
-                        words.add(alternative, f"purposes.yaml slot {name} {key}")
-            by_language[language][name] = words
-    for language, name, included in references:  # a slot may include others written before it
-        if included not in by_language[language] or included == name:
-            raise RuleDataError(f"purposes.yaml slot {name}: unknown slot <{included}>")
-        by_language[language][name].merge(by_language[language][included])
-    return by_language
+    return {language: SlotTable(raw, language) for language in data.get("languages") or ()}
 
 
 class PurposeReader:
@@ -339,6 +398,7 @@ class PurposeReader:
         if not isinstance(frames, list) or not frames:
             raise RuleDataError("purposes.yaml: expected a list of frames")
         self.index = TemplateIndex()
+        self.templates: list[Template] = []
         self.frame_names: list[str] = []
         built: dict[str, dict[str, tuple[WordClass, bool]]] = {language: {} for language in self.languages}
         for position, frame in enumerate(frames):
@@ -347,10 +407,13 @@ class PurposeReader:
             if not isinstance(name, str) or frame.get("purpose") not in self.purposes:
                 raise RuleDataError(f"{where}: needs a name and a purpose among {sorted(self.purposes)}")
             self.frame_names.append(name)
+            countered_by = frozenset(frame.get("countered_by") or ())
             for language, template in self._templates(frame, where):
-                elements = parse_template(template, slots[language], f"{where} {language}", built=built[language])
-                countered_by = frozenset(frame.get("countered_by") or ())
-                self.index.add(Template(name, frame["purpose"], bool(frame.get("restrictable")), language, elements, countered_by))
+                place = f"{where} {language}"
+                first = first_element(template, slots[language], place, built[language])
+                parse = partial(parse_template, template, slots[language], place, built=built[language])
+                self.templates.append(Template(name, frame["purpose"], bool(frame.get("restrictable")), language, first, parse, countered_by))
+                self.index.add(self.templates[-1])
         unknown = {counter for frame in frames for counter in frame.get("countered_by") or ()} - set(self.frame_names)
         if unknown:
             raise RuleDataError(f"purposes.yaml: countered_by names unknown frames {sorted(unknown)}")
@@ -358,7 +421,13 @@ class PurposeReader:
         self._role_cues = TemplateIndex()  # searched through a whole sentence, so indexed like frames
         for language, phrases in self._phrases(data, "role_cue", slots).items():
             for elements in phrases:
-                self._role_cues.add(Template("role_cue", "cue", False, language, elements))
+                self._role_cues.add(Template("role_cue", "cue", False, language, elements[0], lambda elements=elements: elements))
+
+    def check(self) -> None:
+        """Reads every template whole, so that malformed data is reported now rather than when a text
+        first reaches it (the tests check the shipped frames so)."""
+        for template in self.templates:
+            template.elements
 
     def word_class(self, spec: str, where: str, language: str = "en") -> WordClass:
         """A word class written as in a template position, with that language's slots."""
@@ -376,7 +445,7 @@ class PurposeReader:
             for item in items:
                 yield language, item
 
-    def _phrases(self, data: dict[str, Any], key: str, slots: dict[str, dict[str, WordClass]]) -> dict[str, list[list[Element]]]:
+    def _phrases(self, data: dict[str, Any], key: str, slots: dict[str, SlotTable]) -> dict[str, list[list[Element]]]:
         section = data.get(key) or {}
         return {
             language: [parse_template(item, slots[language], f"purposes.yaml {key} {language}", anchored=True) for item in items]
