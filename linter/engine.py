@@ -23,7 +23,7 @@ from flake8_azure_face_policy.source.project_index import ModuleView, ProjectInd
 from flake8_azure_face_policy.source.project_files import imports_media
 from flake8_azure_face_policy.source.media_gate import can_spell_media
 from flake8_azure_face_policy.context.comments import CommentsUnreadable, ModuleComments
-from flake8_azure_face_policy.source.tree import DEFINITIONS, FUNCTIONS
+from flake8_azure_face_policy.source.tree import DEFINITIONS, FUNCTIONS, descendants, first_line
 from flake8_azure_face_policy.source.syntax import call_arguments, dotted_name, keyword_argument, source_lines
 from flake8_azure_face_policy.calls.providers import endpoint_text
 from flake8_azure_face_policy.source.prefilter import might_send_media
@@ -173,7 +173,8 @@ class Analysis:
         self.wrappers = Wrappers(self.project, self.follower, self.shape_of)
         self.follower.methods_called = self.wrappers.callees
         self.reader: EvidenceReader | None = None
-        self._uses: tuple[frozenset[str], frozenset[int]] | None = None  # names handed out, functions called here
+        self._called: frozenset[int] | None = None  # the functions this module calls
+        self._handed: dict[str, bool] = {}  # name -> whether the module uses it other than by calling it
 
     def shape_of(self, candidate: CallCandidate, view: ModuleView) -> CallShape | None:
         """The request a candidate makes, if a client family recognises it; its answer is not its input."""
@@ -307,18 +308,28 @@ class Analysis:
         decorators = (decorator.func if isinstance(decorator, ast.Call) else decorator for decorator in function.node.decorator_list)
         if any((dotted_name(decorator) or "").rsplit(".", 1)[-1] not in plain_decorators() for decorator in decorators):
             return False
-        if self._uses is None:
-            tree = self.index.tree
-            callees = {id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
-            handed_out = frozenset(  # names the module uses other than by calling them: callbacks, tools, routes
-                node.id if isinstance(node, ast.Name) else node.attr
-                for node in ast.walk(tree)
-                if isinstance(node, (ast.Name, ast.Attribute)) and isinstance(node.ctx, ast.Load) and id(node) not in callees
-            )
-            called = frozenset(id(callee.node) for candidate in self.index.candidates for callee, _ in self.wrappers.callees(candidate.node.func, candidate.scope))
-            self._uses = (handed_out, called)
-        handed_out, called = self._uses
-        return function.node.name not in handed_out and id(function.node) in called
+        if self._called is None:
+            self._called = frozenset(id(callee.node) for candidate in self.index.candidates for callee, _ in self.wrappers.callees(candidate.node.func, candidate.scope))
+        return id(function.node) in self._called and not self._handed_out(function.node.name)
+
+    def _handed_out(self, name: str) -> bool:
+        """Whether the module uses the name other than by calling it (a callback, a tool, a route).
+        Only the top-level statements whose lines spell the name are walked."""
+        if name not in self._handed:
+            lines = self.index.lines
+            self._handed[name] = False
+            for statement in self.index.tree.body:
+                if name in "".join(lines[first_line(statement) - 1 : statement.end_lineno]):
+                    nodes = list(descendants(statement))
+                    callees = {id(node.func) for node in nodes if isinstance(node, ast.Call)}
+                    if any(
+                        isinstance(node, (ast.Name, ast.Attribute)) and isinstance(node.ctx, ast.Load) and id(node) not in callees
+                        and (node.id if isinstance(node, ast.Name) else node.attr) == name
+                        for node in nodes
+                    ):
+                        self._handed[name] = True
+                        break
+        return self._handed[name]
 
     def _follow(self, request: CallCandidate, shape: CallShape, frames: dict) -> tuple[Flow, Flow]:
         follower = self.follower
