@@ -6,9 +6,17 @@ results the same on every machine, and lets tests check that work grows linearly
 from __future__ import annotations
 
 from collections import Counter
+from typing import Callable
 
 BASE_UNITS = 1_000_000  # far above what real modules need (the corpus peaks near 22 000; a unit is about 1.5 µs)
 UNITS_PER_SOURCE_CHARACTER = 60  # prose scans at about 25 units a character, code at under 8 (the corpus)
+
+
+Charge = Callable[[str, int], None]  # WorkBudget.charge, or no_charge
+
+
+def no_charge(stage: str, units: int = 1) -> None:
+    """Counts nothing: for a scan made outside a file's analysis (configuration values, tests)."""
 
 
 class WorkBudgetExceeded(Exception):

@@ -181,7 +181,7 @@ class Analysis:
         resolver = self.resolver(view)
         shape = next((found for family in self.families if (found := family.match(candidate, resolver)) is not None), None)
         if shape is not None:
-            self.follower.requests.add(id(candidate.node))
+            self.follower.add_request(candidate.node)
         return shape
 
     def resolver(self, view: ModuleView) -> ClientResolver:
@@ -210,15 +210,20 @@ class Analysis:
         analysed = self.project.analysed
         wanted: list[int] = []
         others: dict[int, ModuleView] = {}
+        asked: set[int] = set()  # each flow once, however many calls reuse it
         for candidate, _, flows, _, request, *_ in found:
             wanted += [candidate.node.lineno, request.node.lineno]
             for flow in flows:
-                for _, node, scope in flow.comment_requests:
-                    view = self.project.view_of(scope)
-                    if view is analysed:
-                        wanted.append(node.lineno)
-                    else:
-                        others[id(view)] = view
+                for part in flow.parts():
+                    if id(part) in asked:
+                        continue
+                    asked.add(id(part))
+                    for _, node, scope in part.comment_requests:
+                        view = self.project.view_of(scope)
+                        if view is analysed:
+                            wanted.append(node.lineno)
+                        else:
+                            others[id(view)] = view
                 for owner, label in (*flow.helpers.values(), *flow.modules.values()):
                     view = self.project.view_labelled(label)
                     if view is analysed:  # a helper of this module: its comments are its context
@@ -291,12 +296,12 @@ class Analysis:
         visible here (a route, a tool, a library's function, or one called only from other modules,
         which a module cannot see)."""
         owner = candidate.scope.owner
-        if owner.kind != "function" or not arguments.image_parts:
+        if owner.kind != "function" or next(arguments.every("image_parts"), None) is None:
             return ""
         function = FunctionInfo(owner.node, candidate.scope, owner)  # type: ignore[arg-type]
         if not self._called_here(function) or self.wrappers.summary(function) is None:
             return ""
-        for part, scope in zip(arguments.image_parts, arguments.image_part_scopes):
+        for part, scope in zip(arguments.every("image_parts"), arguments.every("image_part_scopes")):
             reached = self.follower.follow([(part, scope, "prompt")], frames)
             if reached.sources & _READ_BY_ITSELF or all(where != id(function.scope) for where, _ in reached.parameters):
                 return ""
@@ -373,7 +378,7 @@ class Analysis:
         argument = keyword_argument(request.node, self.follower.labels.model)
         if argument is not None:
             return endpoint_text(argument.value, request.scope, self.project) or ""
-        return next((item.text for flow in reversed(flows) for item in flow.items if item.kind == "model"), "")
+        return next((text for flow in reversed(flows) if (text := flow.first_text("model")) is not None), "")
 
 
 def _function_label(function: FunctionInfo) -> str:

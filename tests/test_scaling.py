@@ -2,8 +2,8 @@
 
 Each pathological input is built at a size and at twice that size; the work counters of the file's
 budget (characters scanned, nodes visited, signals gathered: counted, never timed) may at most
-double, with a little slack for fixed costs. What stays superlinear by nature (every send of a list
-walks every append to it) is cut by the file's budget, which is linear in the file's size.
+double, with a little slack for fixed costs. What is still superlinear (a chain of lists each built
+from the one before, each sent) is cut by the file's budget, which is linear in the file's size.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from flake8_azure_face_policy.budget import WorkBudget, WorkBudgetExceeded
 from flake8_azure_face_policy.context.config_files import MAX_NODES, ConfigFile, read_config_file
 from flake8_azure_face_policy.context.project import MAX_PROJECT_BYTES, MAX_PROJECT_NODES, project_context
 from flake8_azure_face_policy.engine import analyse, failure, failure_reason, vision_calls
+from flake8_azure_face_policy.model import Level
 
 HEAD = "from openai import AzureOpenAI\nclient = AzureOpenAI(api_version='v')\n"
 IMAGE = "{'type': 'image_url', 'image_url': {'url': u}}"
@@ -56,18 +57,63 @@ def test_work_at_most_doubles_when_the_input_doubles(name):
 
 
 def appends_and_sends(n: int) -> str:
-    """9: n appends to one list, sent n times: each send's data flow walks every append."""
+    """9: n appends to one list, sent n times: the appends are walked once, not once per send."""
     parts = "".join(f"messages.append({{'role': 'user', 'content': [{{'type': 'text', 'text': 'part {i}'}}, {IMAGE}]}})\n" for i in range(n))
-    return HEAD + "messages = []\n" + parts + f"client.chat.completions.create(model='d', messages=messages)\n" * n
+    return HEAD + "messages = []\n" + parts + "client.chat.completions.create(model='d', messages=messages)\n" * n
+
+
+PATHOLOGICAL["appends_and_sends"] = appends_and_sends
+
+
+def test_many_sends_of_a_long_list_are_analysed_in_full():
+    source = appends_and_sends(400)  # walking the appends once per send needed about 25 million units
+    budget = WorkBudget.for_source(source)
+    calls = vision_calls(source, None, budget=budget)
+    assert len(calls) == 400 and all(call.media == {"image"} for call in calls)
+    assert budget.spent["data flow"] < 100_000  # 400 appends walked once, 400 reuses
+    assert [finding.code for finding in analyse(source)] == []  # no AFP900
+
+
+def sends_of_one_history(sends: int) -> str:
+    """One conversation built by appends (purpose words, comments), sent several times and extended once."""
+    return HEAD + (
+        "u = 'data:image/png;base64,AAAA'\n"
+        "messages = [{'role': 'system', 'content': 'You are a camera assistant.'}]  # for the Springfield police\n"
+        "messages.append({'role': 'user', 'content': [{'type': 'text', 'text': 'Who is this person?'}, {'type': 'image_url', 'image_url': {'url': u}}]})\n"
+        "# not a face search: describe the scene\n"
+        "messages.append({'role': 'user', 'content': 'Describe the scene.'})\n"
+    ) + "client.chat.completions.create(model='vision', messages=messages)\n" * sends + "client.chat.completions.create(model='vision', messages=[*messages, {'role': 'user', 'content': 'again'}])\n"
+
+
+def test_each_send_of_a_reused_flow_has_the_evidence_of_a_single_send():
+    alone = vision_calls(sends_of_one_history(1))
+    many = vision_calls(sends_of_one_history(5))
+    assert len(alone) == 2 and len(many) == 6
+    for calls in (alone, many):
+        sends, extended = calls[:-1], calls[-1]
+        for call in sends:  # what each send carries is the history's, with its lines and closeness
+            assert (call.signals, call.media, call.deployment, call.sources) == (alone[0].signals, alone[0].media, alone[0].deployment, alone[0].sources)
+        assert set(alone[0].signals) <= set(extended.signals)  # the extended history carries all of it
+    evidence = {(signal.name, signal.evidence.kind, signal.evidence.line, signal.evidence.text, signal.evidence.level) for signal in alone[0].signals}
+    assert ("identity", "prompt", 5, "Who is this person", Level.CALL) in evidence  # the append's line
+    assert ("law_enforcement", "comment", 4, "police", Level.CALL) in evidence  # the assignment's comment
+    findings = [analyse(sends_of_one_history(sends)) for sends in (1, 5)]
+    assert [(finding.code, finding.message) for finding in findings[1][:5]] == [(findings[0][0].code, findings[0][0].message)] * 5
+
+
+def chained_sends(n: int) -> str:
+    """Each list built from the one before and sent: every send walks the whole chain below it."""
+    steps = "".join(f"step_{i} = step_{i - 1} + [{{'role': 'user', 'content': 'part {i}'}}]\nclient.chat.completions.create(model='d', messages=step_{i})\n" for i in range(1, n))
+    return HEAD + f"u = 'x'\nstep_0 = [{{'role': 'user', 'content': [{IMAGE}]}}]\n" + steps
 
 
 def test_superlinear_data_flow_is_cut_by_the_file_budget():
-    assert len(vision_calls(appends_and_sends(20))) == 20  # small: analysed in full
-    source = appends_and_sends(200)
+    assert len(vision_calls(chained_sends(20))) == 19  # small: analysed in full
+    source = chained_sends(400)
     budget = WorkBudget.for_source(source)
     with pytest.raises(WorkBudgetExceeded) as stopped:
         vision_calls(source, None, budget=budget)
-    assert budget.limit < budget.total <= budget.limit + 20_000  # stopped at the first charge past it
+    assert budget.limit < budget.total <= budget.limit + 200_000  # stopped at the first charge past it
     assert budget.spent["data flow"] > budget.spent["vocabulary"]
     finding = failure(failure_reason(stopped.value))
     assert finding.code == "AFP900" and "more analysis work than its budget" in finding.message and "data flow" in finding.message

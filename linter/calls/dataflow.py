@@ -8,6 +8,11 @@ brings what it gives (its strings, parts, the values it builds) as the call's ow
 comments and names at the enclosing-function level (`Flow.helpers`); another module's header counts
 at module level (`Flow.modules`). Inside a wrapper of the project, parameters can be bound
 to the arguments of a call of it (`frames`), so that the caller's prompt and image are followed.
+
+What a name's or attribute's bindings carry is followed once per analysis and reused whole, in its
+place, by every later walk that meets the reference and has visited none of its nodes (`_Followed`):
+N sends of a list built by N appends walk the appends once, and the evidence and structure read
+from a reused flow are read once too. The result of each walk is the one a walk of its own gives.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from flake8_azure_face_policy.budget import WorkBudget
 from flake8_azure_face_policy.model import TextItem
@@ -27,8 +32,9 @@ from flake8_azure_face_policy.ruledata import data_file
 from flake8_azure_face_policy.source.tree import children
 from flake8_azure_face_policy.source.syntax import split_identifier
 
-# Bounds one argument's walk; real data flows reach a few hundred nodes. The walks of all a file's
-# calls together are bounded by the file's work budget, which each visit and push is charged to.
+# Bounds one argument's walk (a reused flow counts its visits); real data flows reach a few hundred
+# nodes. The walks of all a file's calls together are bounded by the file's work budget, which each
+# visit, push and reuse is charged to.
 NODE_BUDGET = 20_000
 VISIT_UNITS = 8  # a visit costs about eight times a push (or a character scanned by the vocabulary)
 
@@ -120,7 +126,11 @@ class ArgumentLabels:
         return current
 
 
-@dataclass
+# Sequences of a flow whose reused flows are kept in place (see `Flow.pieces`), in this order in each mark.
+_MARKED = ("items", "image_parts", "image_part_scopes", "calls", "comment_requests")
+
+
+@dataclass(eq=False)  # compared and hashed by identity: a reused flow is one object shared by many
 class Flow:
     items: list[TextItem] = field(default_factory=list)
     media: dict[str, TextItem] = field(default_factory=dict)  # media kind -> where first seen
@@ -134,26 +144,114 @@ class Flow:
     image_part_scopes: list[Scope] = field(default_factory=list)  # where each of them is written
     calls: list[ast.Call] = field(default_factory=list)  # the calls met, for parts built by a helper
     # Where comments belong to the flow: ("inside", expression) | ("statement", statement), each
-    # with its scope. libcst reads them only once the file is known to
-    # hold a vision call (`add_comments` turns them into text).
+    # with its scope. libcst reads them only once the file is known to hold a vision call
+    # (`add_comments` turns them into `comments`).
     comment_requests: list[tuple[str, ast.AST, Scope]] = field(default_factory=list)
+    comments: list[TextItem] = field(default_factory=list)
+    comment_keys: set[tuple[int, int]] = field(default_factory=set)  # (line, scope id) of `comments`
+    # What a reference's bindings carry, followed once and kept whole by every flow that meets the
+    # reference (N sends of one list walk its N appends once): each reused flow with the lengths of
+    # the own `_MARKED` sequences when it was met, so the walk's order is kept. The small collections
+    # (media, sources, parameters, helpers and their scopes, modules, live captures) are merged in instead.
+    reused: list[tuple[tuple[int, ...], "Flow"]] = field(default_factory=list)
+    comments_merged: bool = False  # reused flows' comments overlapped: all are in `comments`
+    _comments_read: bool = field(default=False, repr=False)
+    _first_text: dict[str, str | None] = field(default_factory=dict, repr=False)
+
+    def reuse(self, other: "Flow") -> int:
+        """Keeps a followed flow in place; returns the entries merged (the work)."""
+        self.reused.append((tuple(len(getattr(self, name)) for name in _MARKED), other))
+        for kind, item in other.media.items():
+            self.media.setdefault(kind, item)
+        self.live_captures += other.live_captures
+        self.sources |= other.sources
+        self.parameters |= other.parameters
+        self.helper_scopes |= other.helper_scopes
+        for key, value in other.helpers.items():
+            self.helpers.setdefault(key, value)
+        for key, value in other.modules.items():
+            self.modules.setdefault(key, value)
+        return len(other.media) + len(other.live_captures) + len(other.sources) + len(other.parameters) + len(other.helper_scopes) + len(other.helpers) + len(other.modules)
+
+    def pieces(self, name: str) -> Iterator["list | Flow"]:
+        """One of the `_MARKED` sequences in the walk's order: runs of own entries, and reused flows."""
+        own = getattr(self, name)
+        position = _MARKED.index(name)
+        start = 0
+        for marks, other in self.reused:
+            if marks[position] > start:
+                yield own[start : marks[position]]
+                start = marks[position]
+            yield other
+        if start < len(own):
+            yield own[start:] if start else own
+
+    def every(self, name: str) -> Iterator:
+        """Each entry of one of the `_MARKED` sequences, reused flows' included, in the walk's order."""
+        for piece in self.pieces(name):
+            yield from (piece.every(name) if isinstance(piece, Flow) else piece)
+
+    def parts(self) -> Iterator["Flow"]:
+        """The flow and the flows it reuses."""
+        yield self
+        for _, other in self.reused:
+            yield from other.parts()
+
+    def first_text(self, kind: str) -> str | None:
+        """The text of the first item of a kind (the model of a client), once per flow."""
+        if kind not in self._first_text:
+            found = None
+            for piece in self.pieces("items"):
+                found = piece.first_text(kind) if isinstance(piece, Flow) else next((item.text for item in piece if item.kind == kind), None)
+                if found is not None:
+                    break
+            self._first_text[kind] = found
+        return self._first_text[kind]
+
+    def comment_pieces(self) -> Iterator["list[TextItem] | Flow"]:
+        """The comments read for the flow: its own, and its reused flows' (unless merged into its own)."""
+        yield self.comments
+        if not self.comments_merged:
+            for _, other in self.reused:
+                yield other
 
     def add_comments(self, project: ProjectIndex) -> None:
         """The requested comments as text items, each once per scope (as the walk visits each node),
-        from the comments of each request's module (`ModuleIndex.comments`, read by then)."""
-        seen: set[tuple[int, int]] = set()
-        asked: set[tuple[str, int, int]] = set()
-        for kind, node, scope in self.comment_requests:
-            if (kind, id(node), id(scope)) in asked:
-                continue
-            asked.add((kind, id(node), id(scope)))
-            view = project.view_of(scope)
-            comments = view.index.comments
-            found = comments.inside(node) if kind == "inside" else comments.statement_comments(node)
-            for comment in found:
-                if (comment.line, id(scope)) not in seen and comment.is_evidence:
-                    seen.add((comment.line, id(scope)))
-                    self.items.append(TextItem("comment", comment.line, comment.text, view.label))
+        from the comments of each request's module (`ModuleIndex.comments`, read by then). A reused
+        flow reads its own once for every flow that keeps it."""
+        if self._comments_read:
+            return
+        self._comments_read = True
+        for _, other in self.reused:
+            other.add_comments(project)
+        self.comments, self.comment_keys = _read_comments(self.comment_requests, project)
+        commented = [other.comment_keys for _, other in self.reused if other.comment_keys]
+        seen = set(self.comment_keys)
+        for position, keys in enumerate(commented):
+            if not seen.isdisjoint(keys):  # a comment met twice is kept once: read them all in order
+                self.comments, self.comment_keys = _read_comments(self.every("comment_requests"), project)
+                self.comments_merged = True
+                return
+            if position < len(commented) - 1:
+                seen |= keys
+
+
+def _read_comments(requests: Iterable[tuple[str, ast.AST, Scope]], project: ProjectIndex) -> tuple[list[TextItem], set[tuple[int, int]]]:
+    found: list[TextItem] = []
+    seen: set[tuple[int, int]] = set()
+    asked: set[tuple[str, int, int]] = set()
+    for kind, node, scope in requests:
+        if (kind, id(node), id(scope)) in asked:
+            continue
+        asked.add((kind, id(node), id(scope)))
+        view = project.view_of(scope)
+        comments = view.index.comments
+        read = comments.inside(node) if kind == "inside" else comments.statement_comments(node)
+        for comment in read:
+            if (comment.line, id(scope)) not in seen and comment.is_evidence:
+                seen.add((comment.line, id(scope)))
+                found.append(TextItem("comment", comment.line, comment.text, view.label))
+    return found, seen
 
 
 @dataclass(frozen=True)
@@ -186,13 +284,97 @@ class Frame:
         return given.get(parameter)
 
 
+@dataclass(frozen=True)
+class _Reference:
+    """A name or attribute whose bindings a walk expands when it pops this (an attribute's after its
+    object, as the bindings' values were pushed below it)."""
+
+    kind: str  # name | attribute
+    text: str  # the name, or the attribute's dotted name
+
+
+@dataclass(frozen=True)
+class _Followed:
+    """What a reference's bindings carry, followed from them alone: reusable by any walk that has
+    visited none of its nodes (then its walk would have met exactly these), gives the same answers
+    to what it asked of the walk around it (`_Walk.asked`), and has room for its visits."""
+
+    flow: Flow
+    visited: frozenset[tuple[int, int]]
+    visits: int
+    cut_at: int | None  # the visit bound that stopped it, or None: followed to its end
+    answers: tuple  # what it asked, answered (frames kept, for their ids: see `_Walk.answers`)
+
+    def fits(self, room: int) -> bool:
+        return self.visits <= room if self.cut_at is None else self.cut_at == room
+
+
+class _Walk:
+    """One depth-first walk: each node is visited once per scope, at most `bound` visits. The walk
+    of a reference alone (`around`: the walk it is reused in) asks that walk for the frames of
+    function scopes and whether a scope is a helper's, and records what it asked."""
+
+    def __init__(self, frames: dict[int, Frame], bound: int, around: "_Walk | None" = None):
+        self.flow = Flow(helper_scopes=set(frames) if around is None else set())
+        self.stack: list[tuple[ast.AST | _Reference, Scope, str]] = []
+        self.frames = frames
+        self.bound = bound
+        self.around = around
+        self.asked: dict[tuple[str, int], Frame | bool | None] = {}  # ("frame" | "helper", scope id) -> answer
+        self.visits = 0
+        self.visited: set[tuple[int, int]] = set()
+        self.visited_apart: list[frozenset[tuple[int, int]]] = []  # large reused flows' nodes, not copied
+
+    def frame(self, scope: int) -> Frame | None:
+        found = self.frames.get(scope)
+        if self.around is not None:
+            self.asked.setdefault(("frame", scope), found)
+        return found
+
+    def is_helper_scope(self, scope: int) -> bool:
+        """A scope of a helper the flow passed through: its names and comments are the helper's context."""
+        if scope in self.flow.helper_scopes:
+            return True
+        if self.around is None:
+            return False
+        return self.asked.setdefault(("helper", scope), scope in self.around.flow.helper_scopes)  # type: ignore[return-value]
+
+    def answers(self, questions: tuple[tuple[str, int], ...]) -> tuple:
+        """This walk's answers to the questions a reference's walk asked, comparable with its `_Followed.answers`."""
+        return tuple(id(self.frames.get(scope)) if kind == "frame" else scope in self.flow.helper_scopes for kind, scope in questions)
+
+    @staticmethod
+    def recorded(asked: dict[tuple[str, int], Frame | bool | None]) -> tuple:
+        return tuple(id(answer) if kind == "frame" else answer for (kind, _), answer in asked.items())
+
+    def has_visited(self, key: tuple[int, int]) -> bool:
+        return key in self.visited or any(key in nodes for nodes in self.visited_apart)
+
+    def can_reuse(self, followed: _Followed) -> bool:
+        nodes = followed.visited
+        return self.visited.isdisjoint(nodes) and all(other.isdisjoint(nodes) for other in self.visited_apart)
+
+    def reuse(self, followed: _Followed) -> int:
+        """Keeps a followed reference's flow and counts its nodes as visited; returns the work."""
+        work = 1 + min(len(self.visited), len(followed.visited)) + sum(min(len(other), len(followed.visited)) for other in self.visited_apart)
+        if len(followed.visited) > _COPIED_NODES:
+            self.visited_apart.append(followed.visited)
+        else:
+            self.visited.update(followed.visited)
+            work += len(followed.visited)
+        self.visits += followed.visits
+        return work + self.flow.reuse(followed.flow)
+
+
+_COPIED_NODES = 64  # a reused flow with more nodes keeps its own set (checked, not copied, by each walk)
+
+
 class FlowFollower:
     def __init__(
         self,
         project: ProjectIndex,
         labels: ArgumentLabels | None = None,
         markers: MediaMarkers | None = None,
-        requests: set[int] | None = None,
         budget: WorkBudget | None = None,
     ):
         self.project = project
@@ -202,45 +384,104 @@ class FlowFollower:
         # ids of the request calls met (the analysis adds each it recognises): what one returns is the
         # model's answer, not the request's input, so a value read from it (reply.choices[0].message.content)
         # is not followed into it
-        self.requests = requests if requests is not None else set()
+        self.requests: set[int] = set()
         # the project methods a call like `prompt.to_content()` calls (on an instance, a typed parameter):
         # set by the analysis, which knows the project's classes
         self.methods_called: Callable[[ast.expr, Scope], list[tuple[FunctionInfo, bool]]] | None = None
+        # (reference, scope id, label) -> what its walk asked of the walk around it -> the answers ->
+        # its followed flows (one per visit bound that cut it short). All the analysis is static,
+        # except that a request recognised later is not walked into: then all are dropped.
+        self._followed: dict[tuple[_Reference, int, str], dict[tuple, dict[tuple, list[_Followed]]]] = {}
+
+    def add_request(self, call: ast.Call) -> None:
+        if id(call) not in self.requests:
+            self.requests.add(id(call))
+            self._followed.clear()
 
     def follow(self, roots: Iterable[tuple[ast.AST, Scope, str]], frames: dict[int, Frame] | None = None) -> Flow:
         """`frames`: calls standing for parameters, by the called function's scope."""
-        frames = frames or {}
-        flow = Flow(helper_scopes=set(frames))
-        stack: list[tuple[ast.AST, Scope, str]] = []
+        walk = _Walk(frames or {}, NODE_BUDGET)
         for node, scope, label in roots:
-            self._push_value(node, scope, label, flow, stack)
-        stack.reverse()
-        visited: set[tuple[int, int]] = set()
-        visits = 0
+            self._push_value(node, scope, label, walk.flow, walk.stack)
+        walk.stack.reverse()
+        self._run(walk)
+        return walk.flow
+
+    def _run(self, walk: _Walk) -> None:
+        stack = walk.stack
         charge = self.budget.charge
-        while stack and visits < NODE_BUDGET:
+        while stack and walk.visits < walk.bound:
             node, scope, label = stack.pop()
-            key = (id(node), id(scope))
-            if key in visited:
+            if isinstance(node, _Reference):
+                self._expand(walk, node, scope, label)
                 continue
-            visited.add(key)
-            visits += 1
+            key = (id(node), id(scope))
+            if walk.has_visited(key):
+                continue
+            walk.visited.add(key)
+            walk.visits += 1
             pending = len(stack)
-            self._visit(node, scope, label, flow, stack, frames)
+            self._visit(node, scope, label, walk)
             charge("data flow", VISIT_UNITS + max(0, len(stack) - pending))
-        return flow
+        if stack:  # cut short: the bindings of references still waiting were met all the same
+            rest = [entry for entry in stack if isinstance(entry[0], _Reference)]
+            for reference, scope, label in rest:
+                self._push_bindings(walk, reference, scope, label)  # type: ignore[arg-type]
+
+    def _expand(self, walk: _Walk, reference: _Reference, scope: Scope, label: str) -> None:
+        """A reference's bindings: reused whole from an earlier walk's when this walk can, else pushed."""
+        if walk.around is None:  # the follower's walk; a reference's own walk expands the references it meets
+            followed = self._reference_flow(walk, reference, scope, label)
+            if walk.can_reuse(followed):
+                self.budget.charge("data flow", walk.reuse(followed))
+                return
+        pending = len(walk.stack)
+        self._push_bindings(walk, reference, scope, label)
+        self.budget.charge("data flow", 1 + len(walk.stack) - pending)
+
+    def _reference_flow(self, walk: _Walk, reference: _Reference, scope: Scope, label: str) -> _Followed:
+        room = walk.bound - walk.visits
+        by_questions = self._followed.setdefault((reference, id(scope), label), {})
+        for questions, by_answers in by_questions.items():
+            for followed in by_answers.get(walk.answers(questions), ()):
+                if followed.fits(room):
+                    return followed
+        alone = _Walk(walk.frames, room, walk)
+        self._push_bindings(alone, reference, scope, label)
+        self.budget.charge("data flow", 1 + len(alone.stack))
+        self._run(alone)
+        followed = _Followed(alone.flow, frozenset(alone.visited), alone.visits, room if alone.stack else None, tuple(alone.asked.values()))
+        by_questions.setdefault(tuple(alone.asked), {}).setdefault(_Walk.recorded(alone.asked), []).append(followed)
+        return followed
+
+    def _push_bindings(self, walk: _Walk, reference: _Reference, scope: Scope, label: str) -> None:
+        flow, stack = walk.flow, walk.stack
+        if reference.kind == "attribute":
+            for binding in self.project.attribute_bindings(reference.text, scope):
+                self._push_binding(binding, label, walk, scope)
+            return
+        for binding in self.project.lookup(reference.text, scope):
+            if binding.kind == "param":
+                frame = walk.frame(id(binding.scope))
+                given = frame.arguments(reference.text) if frame is not None else None
+                if given is not None:
+                    stack.extend((value, frame.scope, label) for value in reversed(given))
+                    continue
+                if frame is None and reference.text not in SELF_NAMES:
+                    flow.parameters.add((id(binding.scope), reference.text))
+            self._push_binding(binding, label, walk, scope)
 
     def _push_value(self, node: ast.AST, scope: Scope, label: str, flow: Flow, stack: list) -> None:
         """A value and the comments written inside it (between the lines of a long literal)."""
         stack.append((node, scope, label))
         flow.comment_requests.append(("inside", node, scope))
 
-    def _item(self, flow: Flow, kind: str, line: int, text: str, scope: Scope) -> None:
+    def _item(self, walk: _Walk, kind: str, line: int, text: str, scope: Scope) -> None:
         path = self.project.label_of(scope)
-        if kind == "name" and (path or id(scope) in flow.helper_scopes):  # a helper's names are its context (`Flow.helpers`)
+        if kind == "name" and (path or walk.is_helper_scope(id(scope))):  # a helper's names are its context (`Flow.helpers`)
             return
         if text.strip():
-            flow.items.append(TextItem(kind, line, text, path))
+            walk.flow.items.append(TextItem(kind, line, text, path))
 
     def _media(self, flow: Flow, kind: str, line: int, text: str, scope: Scope, part: ast.AST | None = None) -> None:
         flow.media.setdefault(kind, TextItem("media", line, text, self.project.label_of(scope)))
@@ -248,15 +489,16 @@ class FlowFollower:
             flow.image_parts.append(part)
             flow.image_part_scopes.append(scope)
 
-    def _visit(self, node: ast.AST, scope: Scope, label: str, flow: Flow, stack: list, frames: dict[int, Frame]) -> None:
+    def _visit(self, node: ast.AST, scope: Scope, label: str, walk: _Walk) -> None:
+        flow, stack = walk.flow, walk.stack
         if isinstance(node, (ast.Call, ast.Subscript, ast.Attribute)):
             key = config_reference(node)
             if key:
-                self._item(flow, "config_ref", node.lineno, key, scope)
+                self._item(walk, "config_ref", node.lineno, key, scope)
         text = string_text(node) if isinstance(node, (ast.Constant, ast.JoinedStr)) else None
         if text is not None:
             docstring = id(node) in self.project.view_of(scope).index.docstrings
-            self._item(flow, "docstring" if docstring else label, node.lineno, text, scope)
+            self._item(walk, "docstring" if docstring else label, node.lineno, text, scope)
             for prefix, kind in self.markers.data_url_prefixes:
                 if prefix in text:
                     self._media(flow, kind, node.lineno, prefix, scope)
@@ -267,26 +509,16 @@ class FlowFollower:
                         stack.append((part.value, scope, label))
             return
         if isinstance(node, ast.Name):
-            self._item(flow, "name", node.lineno, split_identifier(node.id), scope)
-            for binding in self.project.lookup(node.id, scope):
-                if binding.kind == "param":
-                    frame = frames.get(id(binding.scope))
-                    given = frame.arguments(node.id) if frame is not None else None
-                    if given is not None:
-                        stack.extend((value, frame.scope, label) for value in reversed(given))
-                        continue
-                    if frame is None and node.id not in SELF_NAMES:
-                        flow.parameters.add((id(binding.scope), node.id))
-                self._push_binding(binding, label, flow, stack, scope)
+            self._item(walk, "name", node.lineno, split_identifier(node.id), scope)
+            stack.append((_Reference("name", node.id), scope, label))
             return
         if isinstance(node, ast.Attribute):
             dotted = dotted_name(node)
             flow.sources.update(self.markers.sources_named(dotted or ""))
-            if dotted is not None:
-                for binding in self.project.attribute_bindings(dotted, scope):
-                    self._push_binding(binding, label, flow, stack, scope)
             if is_own_attribute(node):
-                self._item(flow, "name", node.end_lineno or node.lineno, split_identifier(node.attr), scope)
+                self._item(walk, "name", node.end_lineno or node.lineno, split_identifier(node.attr), scope)
+            if dotted is not None:  # expanded once its object is walked, as its bindings' values were pushed below it
+                stack.append((_Reference("attribute", dotted), scope, label))
             stack.append((node.value, scope, label))
             return
         if isinstance(node, ast.Dict):
@@ -298,7 +530,7 @@ class FlowFollower:
             self._call_media(node, scope, flow)
             if isinstance(node.func, ast.Attribute) and self.methods_called is not None:
                 for function, _ in self.methods_called(node.func, scope):
-                    self._push_binding(Binding("function", function.node, None, function.scope, function=function), label, flow, stack, scope)
+                    self._push_binding(Binding("function", function.node, None, function.scope, function=function), label, walk, scope)
             for keyword, value in reversed(list(call_arguments(node))):
                 arg_label = self.labels.label(keyword, label)
                 if arg_label is not None:
@@ -307,7 +539,8 @@ class FlowFollower:
             return
         stack.extend((child, scope, label) for child in reversed(children(node)))
 
-    def _push_binding(self, binding: Binding, label: str, flow: Flow, stack: list, scope: Scope) -> None:
+    def _push_binding(self, binding: Binding, label: str, walk: _Walk, scope: Scope) -> None:
+        flow, stack = walk.flow, walk.stack
         view = self.project.view_of(binding.scope)
         foreign = view is not self.project.view_of(scope) and view.label != ""
         if foreign:
@@ -323,7 +556,7 @@ class FlowFollower:
             return
         if binding.kind in ("import", "class", "module"):
             return
-        if binding.kind != "param" and binding.statement is not None and id(binding.scope) not in flow.helper_scopes:
+        if binding.kind != "param" and binding.statement is not None and not walk.is_helper_scope(id(binding.scope)):
             flow.comment_requests.append(("statement", binding.statement, binding.scope))  # a helper's are its own context
         if binding.value is not None:
             self._push_value(binding.value, binding.scope, label, flow, stack)

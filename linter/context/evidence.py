@@ -11,7 +11,7 @@ from flake8_azure_face_policy.calls.dataflow import Flow
 from flake8_azure_face_policy.model import Evidence, Level, Settings, Signal, TextItem
 from flake8_azure_face_policy.source.index import CallCandidate, ModuleIndex, Owner
 from flake8_azure_face_policy.context.project import ProjectContext
-from flake8_azure_face_policy.context.structure import load_structure_words, structural_purpose
+from flake8_azure_face_policy.context.structure import StructuralPurpose, load_structure_words, structural_purpose
 from flake8_azure_face_policy.context.vocabulary import Vocabulary, load_vocabulary, normalise
 from flake8_azure_face_policy.source.secrets import without_credentials
 from flake8_azure_face_policy.source.syntax import split_identifier
@@ -92,6 +92,8 @@ class EvidenceReader:
         self._owner_signals: dict[tuple[int, Level, bool], list[Signal]] = {}
         self._condensed: dict[tuple[int, Level, bool], tuple[Signal, ...]] = {}
         self._surrounding: dict[int, tuple[Signal, ...]] = {}  # id(owner) -> its calls' levels 2-5, condensed
+        self._reused_signals: dict[tuple[Flow, str], list[Signal]] = {}  # (reused flow, items | comments) -> level 1
+        self._structures: dict[tuple, StructuralPurpose | None] = {}
 
     def owner_signals(self, owner: Owner, level: Level, path: str = "", header_only: bool = False) -> list[Signal]:
         """An owner's signals, built once per file however many calls it holds (no work quadratic in module size).
@@ -132,6 +134,30 @@ class EvidenceReader:
             self._surrounding[id(current)] = tail
         return tail
 
+    def flow_signals(self, flow: Flow) -> list[Signal]:
+        """Level 1 from a flow: its items, then its comments. A flow it reuses (what a reference's
+        bindings carry) is scanned once for all the calls that keep it, as its structure is read once."""
+        return self._sequence_signals(flow, "items") + self._sequence_signals(flow, "comments")
+
+    def _sequence_signals(self, flow: Flow, sequence: str) -> list[Signal]:
+        found: list[Signal] = []
+        for piece in flow.pieces("items") if sequence == "items" else flow.comment_pieces():
+            if isinstance(piece, Flow):
+                key = (piece, sequence)
+                if key not in self._reused_signals:
+                    self._reused_signals[key] = self._sequence_signals(piece, sequence)
+                found += self._reused_signals[key]
+            else:
+                found += self.signals(piece, Level.CALL)
+        return found
+
+    def structural_purpose(self, index: ModuleIndex, flow: Flow) -> StructuralPurpose | None:
+        """The purpose the flow's images show by their structure, once per set of images (and calls)."""
+        key = tuple(tuple(piece if isinstance(piece, Flow) else tuple(piece) for piece in flow.pieces(name)) for name in ("image_parts", "calls"))
+        if key not in self._structures:
+            self._structures[key] = structural_purpose(index, flow, load_structure_words())
+        return self._structures[key]
+
     def _scan(self, kind: str, text: str) -> tuple:
         key = (kind == "name", text)  # a prompt and the string it is read from are one scan
         matches = self._cache.get(key)
@@ -171,13 +197,9 @@ class EvidenceReader:
         return [Signal(m.signal, m.role, m.negated, Evidence(kind, None, m.text, level, source, key)) for m in self._scan(kind, text)]
 
 
-def call_items(index: ModuleIndex, candidate: CallCandidate, flows: Iterable[Flow]) -> list[TextItem]:
-    """Level 1: what the call's arguments and client reference, and comments on the call's statement."""
-    items = [item for flow in flows for item in flow.items]
-    for comment in candidate.comments:
-        if comment.is_evidence:
-            items.append(TextItem("comment", comment.line, comment.text))
-    return items
+def call_comments(candidate: CallCandidate) -> list[TextItem]:
+    """Level 1 besides the flows: the comments on the call's statement."""
+    return [TextItem("comment", comment.line, comment.text) for comment in candidate.comments if comment.is_evidence]
 
 
 @lru_cache(maxsize=256)
@@ -230,9 +252,9 @@ def collect_signals(
 ) -> tuple[Signal, ...]:
     """Every signal around the call that a decision reads, closest first: the call's own (level 1)
     in full; its helpers', other modules' and its owner's condensed, shared with the other calls."""
-    signals = reader.signals(call_items(index, candidate, flows), Level.CALL)
+    signals = [signal for flow in flows for signal in reader.flow_signals(flow)] + reader.signals(call_comments(candidate), Level.CALL)
     if flows and not any(signal.role == "purpose" for signal in signals):  # the call's words state none
-        structure = structural_purpose(index, flows[0], load_structure_words())
+        structure = reader.structural_purpose(index, flows[0])
         if structure is not None:
             signals.append(Signal("identity", "purpose", False, Evidence("structure", structure.line, structure.text, Level.CALL)))
     for flow in flows:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
 from typing import Any, Callable, Iterator
 
+from flake8_azure_face_policy.budget import Charge, no_charge
 from flake8_azure_face_policy.ruledata import RuleDataError
 
 _WORD = re.compile(r"\w+")
@@ -25,7 +26,6 @@ _GAP = re.compile(r"~(\d+)$")
 # Words after which a full stop ends an abbreviation, not a sentence ("Dr. Pierce", "Sr. Rossi").
 _ABBREVIATIONS = frozenset("dr mr mrs ms prof st sr sra srta mme mlle m dott sig dhr mevr hr fr nr no vs etc ca".split())
 _PHRASE = re.compile(r"(?:\*\w+|\w+\*?)(?:_\w+\*?)*")
-Charge = Callable[[str, int], None]  # WorkBudget.charge, or nothing
 MAX_PHRASE_WORDS = 6
 CACHE_LIMIT = 50_000  # word forms remembered per word class; a project's vocabulary stays well below
 
@@ -452,7 +452,7 @@ class PurposeReader:
             for language, items in section.items()
         }
 
-    def scan(self, words: Words, charge: Charge = lambda stage, units: None) -> list[PurposeMatch]:
+    def scan(self, words: Words, charge: Charge = no_charge) -> list[PurposeMatch]:
         """Every frame matched in the words; the work (template attempts, role-cue scans) is charged."""
         matches = []
         seen = set()

@@ -18,7 +18,7 @@ from flake8_azure_face_policy.calls.dataflow import Flow
 from flake8_azure_face_policy.context.purposes import WordClass, split_words
 from flake8_azure_face_policy.context.vocabulary import load_vocabulary
 from flake8_azure_face_policy.ruledata import RuleDataError, data_file
-from flake8_azure_face_policy.source.index import ModuleIndex
+from flake8_azure_face_policy.source.index import ModuleIndex, Scope
 from flake8_azure_face_policy.source.syntax import dotted_name, split_identifier, string_text
 
 _COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
@@ -136,15 +136,16 @@ def _image_instances(index: ModuleIndex, flow: Flow) -> list[ast.AST]:
     tree = index.tree
     found: dict[int, ast.AST] = {}
     helpers: set[str] = set()
-    for part in flow.image_parts:
+    calls = list(flow.every("calls"))
+    for part in flow.every("image_parts"):
         helper = _enclosing(tree, part, _FUNCTIONS)
         if isinstance(helper, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
-            (dotted_name(call.func) or "").rsplit(".", 1)[-1] == helper.name for call in flow.calls
+            (dotted_name(call.func) or "").rsplit(".", 1)[-1] == helper.name for call in calls
         ):
             helpers.add(helper.name)
         else:
             found.setdefault(id(part), part)
-    for call in flow.calls:
+    for call in calls:
         if (dotted_name(call.func) or "").rsplit(".", 1)[-1] in helpers:
             found.setdefault(id(call), call)
     return list(found.values())
@@ -179,7 +180,8 @@ def _reference_gallery(index: ModuleIndex, images: list[ast.AST], words: Structu
 
 
 def _verification(index: ModuleIndex, images: list[ast.AST], words: StructureWords) -> StructuralPurpose | None:
-    described = [(image, _words_of(image) + " ; " + _bound_words(index, image)) for image in images]
+    scopes = [index.module_scope, *_scopes(index)]  # once, not once per image
+    described = [(image, _words_of(image) + " ; " + _bound_words(scopes, image)) for image in images]
     for image, text in described:
         document = words.first("document", text)
         if document is None:
@@ -191,11 +193,11 @@ def _verification(index: ModuleIndex, images: list[ast.AST], words: StructureWor
     return None
 
 
-def _bound_words(index: ModuleIndex, node: ast.AST) -> str:
-    """Words of what the names in an expression were assigned (one step back), in any scope."""
+def _bound_words(scopes: list[Scope], node: ast.AST) -> str:
+    """Words of what the names in an expression were assigned (one step back), in any of the scopes."""
     parts = []
     for name in {child.id for child in ast.walk(node) if isinstance(child, ast.Name)}:
-        for scope in [index.module_scope, *(s for s in _scopes(index))]:
+        for scope in scopes:
             for binding in scope.bindings.get(name, ()):
                 if binding.value is not None and binding.kind in ("assign", "with", "loop"):
                     parts.append(_words_of(binding.value))

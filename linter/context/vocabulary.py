@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
-from flake8_azure_face_policy.budget import WorkBudget
+from flake8_azure_face_policy.budget import WorkBudget, no_charge
 from flake8_azure_face_policy.context.purposes import PurposeReader, fold, split_words
 from flake8_azure_face_policy.source.syntax import CAMEL_BOUNDARY
 from flake8_azure_face_policy.ruledata import RuleDataError, data_file, signal_roles
@@ -152,7 +152,7 @@ class Vocabulary:
         reads a window of a few words around it."""
         folded = fold(text)
         layout = _Layout(folded)
-        charge = budget.charge if budget is not None else (lambda stage, units: None)
+        charge = budget.charge if budget is not None else no_charge
         found = []
         if self.purposes is not None:
             charge("vocabulary", len(text))
