@@ -91,6 +91,9 @@ class CallCandidate:
     comments: list[Comment] = field(default_factory=list)  # leading and trailing its statement, once read
 
 
+_EXCEPTION_SUFFIXES = ("Error", "Exception", "Warning")
+
+
 def _docstring_node(body: list[ast.stmt]) -> ast.AST | None:
     if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
         return body[0].value
@@ -221,6 +224,8 @@ class _Indexer:
             self.owner.items.append(TextItem(kind, line, text))
 
     def record_name(self, name: str, line: int) -> None:
+        if name.endswith(_EXCEPTION_SUFFIXES):  # `except ClientAuthenticationError`: what went wrong, not what the code is for
+            return
         names = self.owner.names
         if name not in names or line < names[name]:
             names[name] = line
