@@ -1,8 +1,9 @@
 """Speed of flake8-azure-face-policy, measured side by side with plain flake8 in one run.
 
-    python benchmarks/run.py [--reps 5] [--files 300] [--stdlib PATH] [--real PATH] [--plain-venv DIR] [--only 1 2 3 4 5]
+    python benchmarks/run.py [--reps 5] [--files 300] [--stdlib PATH] [--real PATH] [--plain-venv DIR] [--plugin-venv DIR] [--only 1 2 3 4 5]
 
-Plain flake8 (the same version, without this plugin) lives in its own virtual environment, made on
+The plugin is installed from this checkout as users install it (not editable) into its own virtual
+environment, and plain flake8 (the same version, without this plugin) into another, both made on
 first use. Runs alternate between the two and each figure is the median of --reps runs. Prints:
   1. a codebase with no Azure OpenAI (the standard library's Lib folder): flake8 time ratio
   2. a generated vision-heavy corpus: flake8 time ratio, peak memory, and the command's lines/second
@@ -18,8 +19,6 @@ from __future__ import annotations
 
 import argparse
 import ast
-import compileall
-import importlib.util
 import os
 import random
 import statistics
@@ -36,7 +35,6 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from generate_corpus import CALLS, FILLER, HEADER, PROMPTS, WORDS, generate  # noqa: E402
 
-BIN = Path(sys.executable).parent
 
 
 def timed(command: list[str]) -> tuple[float, int]:
@@ -55,10 +53,21 @@ def alternate(commands: dict[str, list[str]], reps: int) -> dict[str, tuple[floa
     return {name: (statistics.median(s for s, _ in runs), max(m for _, m in runs)) for name, runs in samples.items()}
 
 
-def plain_flake8(folder: Path) -> Path:
+def installed_plugin(folder: Path) -> Path:
+    """The plugin as users get it, installed from this checkout (not editable: an editable install's
+    import hook costs every fresh process time), in its own virtual environment."""
+    if not (folder / "bin" / "flake8").exists():
+        venv.create(folder, with_pip=True)
+        subprocess.run([str(folder / "bin" / "pip"), "install", "-q", str(HERE.parent)], check=True)
+    else:  # the checkout's current code; its dependencies are already there
+        subprocess.run([str(folder / "bin" / "pip"), "install", "-q", "--force-reinstall", "--no-deps", str(HERE.parent)], check=True)
+    return folder / "bin"
+
+
+def plain_flake8(folder: Path, plugin_bin: Path) -> Path:
     flake8 = folder / "bin" / "flake8"
     if not flake8.exists():
-        version = subprocess.run([str(BIN / "flake8"), "--version"], capture_output=True, text=True).stdout.split()[0]
+        version = subprocess.run([str(plugin_bin / "flake8"), "--version"], capture_output=True, text=True).stdout.split()[0]
         venv.create(folder, with_pip=True)
         subprocess.run([str(folder / "bin" / "pip"), "install", "-q", f"flake8=={version}"], check=True)
     return flake8
@@ -191,18 +200,15 @@ def main() -> None:
     parser.add_argument("--stdlib", type=Path, default=Path(sysconfig.get_paths()["stdlib"]))
     parser.add_argument("--real", type=Path, help="a folder of real AI-heavy code for measurement 5")
     parser.add_argument("--plain-venv", type=Path, default=HERE / ".plain-venv")
+    parser.add_argument("--plugin-venv", type=Path, default=HERE / ".plugin-venv")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--only", type=int, nargs="*", choices=(1, 2, 3, 4, 5), help="run only these measurements")
     args = parser.parse_args()
     only = set(args.only or ((1, 2, 3, 4, 5) if args.real else (1, 2, 3, 4)))
-    # Byte-compile the plugin as pip does when it installs a wheel: an editable checkout (with
-    # PYTHONDONTWRITEBYTECODE set) would otherwise be compiled again by every flake8 process.
-    package = importlib.util.find_spec("flake8_azure_face_policy")
-    for folder in package.submodule_search_locations if package else ():
-        compileall.compile_dir(folder, quiet=1)
-    plain = str(plain_flake8(args.plain_venv))
-    plugin = str(BIN / "flake8")
-    command = str(BIN / "azure-face-policy")
+    plugin_bin = installed_plugin(args.plugin_venv)
+    plain = str(plain_flake8(args.plain_venv, plugin_bin))
+    plugin = str(plugin_bin / "flake8")
+    command = str(plugin_bin / "azure-face-policy")
     if 1 in only:
         no_azure(args, plain, plugin)
     if 5 in only:
