@@ -36,7 +36,6 @@ sys.path.insert(0, str(HERE))
 from generate_corpus import CALLS, FILLER, HEADER, PROMPTS, WORDS, generate  # noqa: E402
 
 
-
 def timed(command: list[str]) -> tuple[float, int]:
     """Wall seconds and peak RSS (KiB) of one child process."""
     start = time.perf_counter()
