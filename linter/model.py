@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 
 class Level(IntEnum):
@@ -18,8 +18,9 @@ class Level(IntEnum):
     DECLARED = 5  # [tool.azure-face-policy] or --afp-* options
 
 
-@dataclass(frozen=True)
-class TextItem:
+# The records made in the thousands per file are named tuples: they are built several times faster
+# than frozen dataclasses.
+class TextItem(NamedTuple):
     """A piece of text in the source: a comment, string, docstring or identifier."""
 
     kind: str  # comment | docstring | prompt | string | name | model | endpoint | client | code
@@ -28,8 +29,7 @@ class TextItem:
     path: str = ""  # another module of the project it was read from, relative to the project root
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     kind: str
     line: int | None  # None for evidence that lives outside the analysed file
     text: str  # the matched words, as written
@@ -42,8 +42,7 @@ class Evidence:
         return (self.level, self.path, self.line or 0, self.kind, self.text)
 
 
-@dataclass(frozen=True)
-class Signal:
+class Signal(NamedTuple):
     name: str  # a vocabulary signal: identity, benign, face, law_enforcement, ...
     role: str  # purpose | trait | context
     negated: bool
