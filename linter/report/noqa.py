@@ -21,7 +21,7 @@ from flake8_azure_face_policy.ruledata import rule_by_code
 # flake8 6 calls it NOQA_INLINE_REGEX, flake8 7 NOQA_INLINE_REGEXP: the same pattern
 NOQA_PATTERN: Pattern[str] = getattr(defaults, "NOQA_INLINE_REGEXP", None) or getattr(defaults, "NOQA_INLINE_REGEX")
 UNREASONED_CODE = "AFP901"
-_CANDIDATE = re.compile(r"# noqa:", re.IGNORECASE)  # cheap first look before tokenizing
+_CANDIDATE = re.compile(r"(?i:noqa)[^\n]*AFP")  # cheap first look before tokenizing: a line naming an AFP code after noqa
 _CODE_SEPARATOR = re.compile(r"[,\s]+")
 
 

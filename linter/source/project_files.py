@@ -37,10 +37,18 @@ _IMPORT = re.compile(
 
 def find_root(folder: Path) -> Path:
     """The nearest folder from `folder` upward holding a root marker; `folder` itself if none does."""
-    for candidate in (folder, *folder.parents):
-        if any(os.path.lexists(candidate / marker) for marker in ROOT_MARKERS):
-            return candidate
-    return folder
+    marked = _marked_folder(str(folder))
+    return Path(marked) if marked is not None else folder
+
+
+@lru_cache(maxsize=16384)
+def _marked_folder(folder: str) -> str | None:
+    """The nearest folder from `folder` upward holding a root marker: each folder is looked at once
+    per process, however many files below it are analysed."""
+    if any(os.path.lexists(os.path.join(folder, marker)) for marker in ROOT_MARKERS):
+        return folder
+    parent = os.path.dirname(folder)
+    return _marked_folder(parent) if parent != folder else None
 
 
 def file_key(path: Path) -> tuple[str, int, int] | None:
@@ -91,9 +99,14 @@ def package_base(folder: str) -> str:
     return current
 
 
+@lru_cache(maxsize=1024)
+def _real_folder(folder: str) -> str:
+    return os.path.realpath(folder).rstrip(os.sep) + os.sep
+
+
 def _in_project(path: str, root: str) -> bool:
     """Under the root, and not an installed package (a virtual environment inside the project)."""
-    inside = os.path.realpath(root).rstrip(os.sep) + os.sep
+    inside = _real_folder(root)
     return path.startswith(inside) and not INSTALLED.intersection(path[len(inside) :].split(os.sep))
 
 
@@ -196,15 +209,10 @@ def module_may_send(path: Path, root: Path) -> bool:
     return sends or any(_module_node(target_key, root)[0] for target in targets if (target_key := file_key(target)) is not None)
 
 
-@lru_cache(maxsize=4096)
-def _folder_root(folder: str) -> Path:
-    return find_root(Path(folder))
-
-
 def sending_imports(source: str, path: str) -> list[tuple[Path, tuple[str, ...]]]:
     """The project modules a file imports that can lead to a client, with the names it binds from each."""
     folder = os.path.dirname(os.path.abspath(path))
-    root = _folder_root(folder)  # once per folder and process: this runs on every file
+    root = find_root(Path(folder))
     folder = Path(folder)
     return [(target, local) for target, local in _imports(folder, root, source) if module_may_send(target, root)]
 
@@ -224,7 +232,7 @@ def imports_media(source: str, path: str) -> bool:
     """Whether a project module the file imports, or one that module imports, can spell a media
     marker (as deep as `module_may_send` looks for a client)."""
     folder = os.path.dirname(os.path.abspath(path))
-    root = _folder_root(folder)
+    root = find_root(Path(folder))
     for target, _ in _imports(Path(folder), root, source):
         key = file_key(target)
         if key is None:
