@@ -31,6 +31,8 @@ with atheris.instrument_imports():
     from flake8_azure_face_policy.cli import FileOutcome, check_report, inventory_report
     from flake8_azure_face_policy.context import project as project_module
     from flake8_azure_face_policy.engine import analyse, vision_calls
+    from flake8_azure_face_policy.flake8_view import Flake8View
+    from flake8_azure_face_policy.model import Result
     from flake8_azure_face_policy.report.safe_text import safe_text
 
 PREFIX = (
@@ -39,6 +41,7 @@ PREFIX = (
 )
 CONFIG_NAMES = [b".env", b".env.", b"config.yaml", b"config.json", b"config.toml", b"settings.ini", b"pyproject.toml", b"appsettings.json"]
 WORKSPACE = Path(tempfile.mkdtemp(prefix="afp-fuzz-"))
+VIEW = Flake8View.load(["--isolated"])  # flake8's defaults: the inputs fuzz the analysis, not flake8's own configuration
 
 
 def _name(data: bytes) -> bytes:
@@ -67,18 +70,18 @@ def _write_project(provider: atheris.FuzzedDataProvider) -> tuple[Path, Path, st
     return root, module, source
 
 
-def _check_outputs(path: str, outcome: FileOutcome, inventory: FileOutcome) -> None:
+def _check_outputs(path: str, findings: list, inventory: FileOutcome) -> None:
     for output_format in ("text", "json", "sarif"):
-        report = check_report([outcome], output_format)
+        report = check_report([Result(path, finding) for finding in findings], output_format)
         report.encode("utf-8")  # strict: no lone surrogate reaches any output
         if output_format == "text":
             lines = report.splitlines()
-            if len(lines) != len(outcome.findings) or not all(line.startswith(safe_text(path) + ":") for line in lines):
+            if len(lines) != len(findings) or not all(line.startswith(safe_text(path) + ":") for line in lines):
                 raise AssertionError(f"forged or broken text output: {report!r}")
         else:
             json.loads(report)
     for output_format in ("json", "markdown"):
-        report = inventory_report([inventory], output_format)
+        report = inventory_report([inventory], output_format, VIEW, [])
         report.encode("utf-8")
         if output_format == "json":
             json.loads(report)
@@ -102,7 +105,7 @@ def test_one_input(data: bytes) -> None:
         except Exception:  # the command reports these as skipped; analyse() already proved AFP900
             calls = ()
         skipped = tuple((str(item.path), item.reason) for item in project_module.project_context(Path(path)).skipped)
-        _check_outputs(path, FileOutcome(path, findings=tuple(findings)), FileOutcome(path, calls=calls, skipped=skipped))
+        _check_outputs(path, findings, FileOutcome(path, calls=calls, skipped=skipped))
     finally:
         os.chdir(cwd)
 
