@@ -18,17 +18,25 @@ FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 
+# Lists of names, not nodes; every other list holds nodes, or None for a missing one (`{**d}`'s key)
+_NAME_LISTS = frozenset({(ast.Global, "names"), (ast.Nonlocal, "names"), (getattr(ast, "MatchClass", ast.Global), "kwd_attrs")})
+
+
 def children(node: ast.AST) -> list[ast.AST]:
-    names = _CHILD_FIELDS.get(type(node))
+    kind = type(node)
+    names = _CHILD_FIELDS.get(kind)
     if names is None:
-        names = _CHILD_FIELDS[type(node)] = () if type(node) is ast.Constant else tuple(name for name in node._fields if name not in _NOT_CHILDREN)
+        names = _CHILD_FIELDS[kind] = () if kind is ast.Constant else tuple(name for name in node._fields if name not in _NOT_CHILDREN and (kind, name) not in _NAME_LISTS)
     if not names:
         return []
     found: list[ast.AST] = []
     for name in names:
         value = getattr(node, name, None)
         if type(value) is list:
-            found.extend(item for item in value if isinstance(item, ast.AST))
+            if None in value:
+                found.extend(item for item in value if item is not None)
+            else:
+                found += value
         elif isinstance(value, ast.AST):
             found.append(value)
     return found
