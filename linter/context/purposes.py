@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterator
 from flake8_azure_face_policy.budget import Charge, no_charge
 from flake8_azure_face_policy.ruledata import RuleDataError
 
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[^\W_]+")  # snake_case keys are words too: "same_person", "NO_MATCH"
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n\s*\n|[.;!?]\W*$")
 _CLAUSE_MARK = re.compile(r"[,:;.!?()\[\]{}\"\n]")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
@@ -28,6 +28,7 @@ _ABBREVIATIONS = frozenset("dr mr mrs ms prof st sr sra srta mme mlle m dott sig
 _PHRASE = re.compile(r"(?:\*\w+|\w+\*?)(?:_\w+\*?)*")
 MAX_PHRASE_WORDS = 6
 CACHE_LIMIT = 50_000  # word forms remembered per word class; a project's vocabulary stays well below
+LARGE_SLOT = 64  # words of a template's first position above which the index asks the slot instead
 
 
 def fold(text: str) -> str:
@@ -130,6 +131,10 @@ class WordClass:
 
     def first_words(self) -> tuple[set[str], list[str], list[str]]:
         return set(self.exact), [prefix for prefix, _ in self.prefixes], [suffix for suffix, _ in self.suffixes]
+
+    def starts(self, form: str) -> bool:
+        """Whether an alternative can start with the word form."""
+        return bool(self._rests(form))
 
     def _rests(self, form: str) -> tuple[tuple[str, ...], ...]:
         """The further words of every alternative that can start with the word form."""
@@ -286,7 +291,17 @@ class Template:
     """A frame's template in one language. Only its first element is read when the frames load; the
     rest when a text first holds that word (most templates never meet their first word)."""
 
-    def __init__(self, frame: str, purpose: str, restrictable: bool, language: str, first: Element, parse: Callable[[], list[Element]], countered_by: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        frame: str,
+        purpose: str,
+        restrictable: bool,
+        language: str,
+        first: Element,
+        parse: Callable[[], list[Element]],
+        countered_by: frozenset[str] = frozenset(),
+        reaches_back: bool = False,
+    ):
         self.frame = frame
         self.purpose = purpose
         self.restrictable = restrictable
@@ -294,6 +309,7 @@ class Template:
         self.first = first
         self._parse = parse
         self.countered_by = countered_by  # benign frames that, in the same sentence, turn it against
+        self.reaches_back = reaches_back  # a benign statement that also speaks for the sentence before
 
     @cached_property
     def elements(self) -> list[Element]:
@@ -301,16 +317,25 @@ class Template:
 
 
 class TemplateIndex:
-    """Templates by the words they can start with."""
+    """Templates by the words they can start with. A template that starts with a large slot
+    (`<person>`, a few hundred words) is filed under the slot, which is asked once per word form:
+    indexing each of its words would cost more at load than all other templates."""
 
     def __init__(self) -> None:
         self.by_word: dict[str, list[Template]] = {}
         self.by_prefix: list[tuple[str, Template]] = []
         self.by_suffix: list[tuple[str, Template]] = []
+        self.by_slot: dict[int, tuple[WordClass, list[Template]]] = {}
         self._starting: dict[str, list[Template]] = {}
+        self._order: dict[int, int] = {}  # templates in the order they were added, however filed
 
     def add(self, template: Template) -> None:
-        exact, prefixes, suffixes = template.first.words.first_words()
+        self._order[id(template)] = len(self._order)
+        words = template.first.words
+        if len(words.exact) >= LARGE_SLOT:
+            self.by_slot.setdefault(id(words), (words, []))[1].append(template)
+            return
+        exact, prefixes, suffixes = words.first_words()
         for word in exact:
             self.by_word.setdefault(word, []).append(template)
         self.by_prefix.extend((prefix, template) for prefix in prefixes)
@@ -323,9 +348,13 @@ class TemplateIndex:
         found = list(self.by_word.get(form, ()))
         found += [template for prefix, template in self.by_prefix if form.startswith(prefix)]
         found += [template for suffix, template in self.by_suffix if form.endswith(suffix)]
+        for words, templates in self.by_slot.values():
+            if words.starts(form):
+                found += templates
         if len(self._starting) > CACHE_LIMIT:
             self._starting.clear()
-        cached = self._starting[form] = list({id(template): template for template in found}.values())
+        unique = {id(template): template for template in found}
+        cached = self._starting[form] = sorted(unique.values(), key=lambda template: self._order[id(template)])
         return cached
 
     def matches(self, words: Words, charge: Charge) -> Iterator[tuple[Template, int, int]]:
@@ -412,7 +441,9 @@ class PurposeReader:
                 place = f"{where} {language}"
                 first = first_element(template, slots[language], place, built[language])
                 parse = partial(parse_template, template, slots[language], place, built=built[language])
-                self.templates.append(Template(name, frame["purpose"], bool(frame.get("restrictable")), language, first, parse, countered_by))
+                self.templates.append(
+                    Template(name, frame["purpose"], bool(frame.get("restrictable")), language, first, parse, countered_by, bool(frame.get("reaches_back")))
+                )
                 self.index.add(self.templates[-1])
         unknown = {counter for frame in frames for counter in frame.get("countered_by") or ()} - set(self.frame_names)
         if unknown:
@@ -464,6 +495,8 @@ class PurposeReader:
         for template, first, _ in matches:
             if template.purpose != "identity":
                 benign_frames_by_sentence.setdefault(words.sentence[first], set()).add(template.frame)
+                if template.reaches_back:  # "Who is in the photo? A general description is enough."
+                    benign_frames_by_sentence.setdefault(words.sentence[first] - 1, set()).add(template.frame)
         found = []
         role_cue_in: dict[int, bool] = {}  # per sentence, looked for once: a sentence can hold many matches
         for template, first, end in matches:
