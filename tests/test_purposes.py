@@ -122,3 +122,16 @@ def test_loading_reads_only_the_first_word_of_each_template():
     assert read and len(read) < len(reader.templates) / 10
     # the templates read whole are those whose first word the text holds
     assert all(any(next(template.first.words.ends(words, at, 0), None) for at in range(3)) for template in read)
+
+
+def test_templates_are_found_by_their_first_word_as_a_walk_over_all_would_find_them():
+    reader = PurposeReader(data_file("purposes.yaml"))
+    index = reader.index
+    forms = {form for example in EXAMPLES for text in (example["user"], example.get("system") or "") for form in split_words(text).forms}
+    for form in sorted(forms):
+        expected = []
+        for template in reader.templates:
+            exact, prefixes, suffixes = template.first.words.first_words()
+            if form in exact or any(form.startswith(prefix) for prefix in prefixes) or any(form.endswith(suffix) for suffix in suffixes):
+                expected.append(template)
+        assert index.starting(form) == expected, form

@@ -323,8 +323,10 @@ class TemplateIndex:
 
     def __init__(self) -> None:
         self.by_word: dict[str, list[Template]] = {}
-        self.by_prefix: list[tuple[str, Template]] = []
-        self.by_suffix: list[tuple[str, Template]] = []
+        # by the prefix (`identif*`) or compound end (`*fotos`): a form is looked up by each of its own
+        # beginnings and ends, a few look-ups instead of a walk over hundreds of affixes
+        self.by_prefix: dict[str, list[Template]] = {}
+        self.by_suffix: dict[str, list[Template]] = {}
         self.by_slot: dict[int, tuple[WordClass, list[Template]]] = {}
         self._starting: dict[str, list[Template]] = {}
         self._order: dict[int, int] = {}  # templates in the order they were added, however filed
@@ -338,16 +340,20 @@ class TemplateIndex:
         exact, prefixes, suffixes = words.first_words()
         for word in exact:
             self.by_word.setdefault(word, []).append(template)
-        self.by_prefix.extend((prefix, template) for prefix in prefixes)
-        self.by_suffix.extend((suffix, template) for suffix in suffixes)
+        for prefix in prefixes:
+            self.by_prefix.setdefault(prefix, []).append(template)
+        for suffix in suffixes:
+            self.by_suffix.setdefault(suffix, []).append(template)
 
     def starting(self, form: str) -> list[Template]:
         cached = self._starting.get(form)
         if cached is not None:
             return cached
         found = list(self.by_word.get(form, ()))
-        found += [template for prefix, template in self.by_prefix if form.startswith(prefix)]
-        found += [template for suffix, template in self.by_suffix if form.endswith(suffix)]
+        for end in range(1, len(form) + 1):
+            found += self.by_prefix.get(form[:end], ())
+        for start in range(len(form)):
+            found += self.by_suffix.get(form[start:], ())
         for words, templates in self.by_slot.values():
             if words.starts(form):
                 found += templates
