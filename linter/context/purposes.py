@@ -327,6 +327,7 @@ class TemplateIndex:
         # beginnings and ends, a few look-ups instead of a walk over hundreds of affixes
         self.by_prefix: dict[str, list[Template]] = {}
         self.by_suffix: dict[str, list[Template]] = {}
+        self._longest_affix = 0  # a form's beginnings and ends are looked up up to this length only
         self.by_slot: dict[int, tuple[WordClass, list[Template]]] = {}
         self._starting: dict[str, list[Template]] = {}
         self._order: dict[int, int] = {}  # templates in the order they were added, however filed
@@ -344,15 +345,17 @@ class TemplateIndex:
             self.by_prefix.setdefault(prefix, []).append(template)
         for suffix in suffixes:
             self.by_suffix.setdefault(suffix, []).append(template)
+        self._longest_affix = max([self._longest_affix, *map(len, prefixes), *map(len, suffixes)])
 
     def starting(self, form: str) -> list[Template]:
         cached = self._starting.get(form)
         if cached is not None:
             return cached
         found = list(self.by_word.get(form, ()))
-        for end in range(1, len(form) + 1):
+        longest = min(len(form), self._longest_affix)  # not quadratic in a megabyte-long word
+        for end in range(1, longest + 1):
             found += self.by_prefix.get(form[:end], ())
-        for start in range(len(form)):
+        for start in range(len(form) - longest, len(form)):
             found += self.by_suffix.get(form[start:], ())
         for words, templates in self.by_slot.values():
             if words.starts(form):
