@@ -85,11 +85,7 @@ class Finding:
     @property
     def fingerprint(self) -> str:
         """A hash of the sending call's own source text: stable when lines above it move."""
-        if not self.call_text:
-            return ""
-        import hashlib  # here, not at import: OpenSSL's library costs every flake8 process memory, and flake8 never shows it
-
-        return hashlib.sha256(self.call_text.encode()).hexdigest()[:20]
+        return text_fingerprint(self.call_text) if self.call_text else ""
 
 
 @dataclass(frozen=True)
@@ -127,6 +123,13 @@ class Settings:
     jurisdictions: tuple[str, ...] = ()
     source: str = "flake8"
     problems: tuple[str, ...] = ()  # what was wrong in the configuration (AFP902), each naming file and key
+
+
+def text_fingerprint(text: str) -> str:
+    """A short stable hash of a text: a call's source, or the message of a finding not about a call."""
+    import hashlib  # here, not at import: OpenSSL's library costs every flake8 process memory, and flake8 never shows it
+
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
 def split_codes(value: str | Iterable[str]) -> tuple[str, ...]:

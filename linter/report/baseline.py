@@ -4,14 +4,13 @@ text, whitespace folded), never by its line: code moving above it does not make 
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
 from flake8_azure_face_policy import __version__
-from flake8_azure_face_policy.model import Finding, Result
+from flake8_azure_face_policy.model import Finding, Result, text_fingerprint
 
 BASELINE_VERSION = 1
 
@@ -22,7 +21,7 @@ class BaselineError(Exception):
 
 def fingerprint(finding: Finding) -> str:
     """The call's fingerprint with the code; findings not about a call (AFP90x) hash their message."""
-    text = finding.fingerprint or hashlib.sha256(" ".join(finding.message.split()).encode()).hexdigest()[:20]
+    text = finding.fingerprint or text_fingerprint(" ".join(finding.message.split()))
     return f"{finding.code}:{text}"
 
 
