@@ -13,6 +13,7 @@ from flake8_azure_face_policy import cli
 from flake8_azure_face_policy.engine import analyse, vision_calls
 from flake8_azure_face_policy.model import Level
 from flake8_azure_face_policy.report.inventory import inventory_entry
+from flake8_azure_face_policy.source.project_files import imports_may_send
 from flake8_azure_face_policy.source.project_index import parsed_module_count
 
 from corpus import CORPUS
@@ -375,4 +376,20 @@ def test_installed_code_inside_the_project_resolves_nothing(tmp_path):
     })
     before = parsed_module_count()
     assert codes(tmp_path / site / "tool.py") == []
+    assert parsed_module_count() == before
+
+
+def test_an_installed_package_linted_in_place_reads_none_of_its_own_modules(tmp_path):
+    # flake8 run over site-packages: a package with no root marker is its own root, and its relative
+    # imports would otherwise be followed into every module it imports
+    package = "lib/python3.11/site-packages/vendor_sdk"
+    write(tmp_path, {
+        f"{package}/__init__.py": "",
+        f"{package}/transport.py": CLIENT + "def ask(parts):\n    return client.chat.completions.create(model='d', messages=[{'role': 'user', 'content': parts}])\n",
+        f"{package}/faces.py": f"from .transport import ask\ndef who(url):\n    return ask([{{'type': 'text', 'text': 'Who is this person?'}}, {IMAGE_PART}])\n",
+    })
+    faces = tmp_path / package / "faces.py"
+    before = parsed_module_count()
+    assert not imports_may_send(faces.read_text(encoding="utf-8"), str(faces))
+    assert codes(faces) == []
     assert parsed_module_count() == before

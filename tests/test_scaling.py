@@ -167,3 +167,25 @@ def test_many_alias_bombs_are_bounded_in_nodes_per_project(tmp_path):
     refused = [item.reason for item in context.skipped if item.reason.startswith("not read: ")]
     assert refused and all(f"more than {MAX_PROJECT_NODES} nodes" in reason for reason in refused)
     assert len(context.config_files) + len(refused) == 12
+
+
+def test_an_instance_is_traced_once_per_expression_however_its_attributes_branch(monkeypatch):
+    """`self.a6` was assigned from `self.a5` in two methods, and so on down to the instance: each
+    expression's classes are computed once, not once per path (2 ** 6 paths here)."""
+    from flake8_azure_face_policy.calls.wrappers import Wrappers
+
+    chain = range(1, 7)
+    source = HEAD + (
+        "class Camera:\n    def ask(self, parts):\n        return client.chat.completions.create(model='d', messages=[{'role': 'user', 'content': parts}])\n"
+        + "class Chain:\n    def __init__(self):\n        self.a0 = Camera()\n"
+        + "".join(f"        self.a{i} = self.a{i - 1}\n" for i in chain)
+        + "    def reset(self):\n"
+        + "".join(f"        self.a{i} = self.a{i - 1}\n" for i in chain)
+        + f"    def run(self, u):\n        return self.a6.ask([{{'type': 'text', 'text': 'Describe the scene'}}, {IMAGE}])\n"
+    )
+    traced = []
+    original = Wrappers._instance_classes
+    monkeypatch.setattr(Wrappers, "_instance_classes", lambda self, node, scope, depth: traced.append(node) or original(self, node, scope, depth))
+    calls = vision_calls(source, None)
+    assert [call.line for call in calls] == [23]  # through the chain
+    assert len(traced) <= 3 * len(chain), len(traced)

@@ -59,6 +59,7 @@ class Wrappers:
         self.shape_of = shape_of
         self._summaries: dict[int, Summary | None] = {}
         self._candidates: dict[int, dict[int, list[CallCandidate]]] = {}
+        self._instances: dict[tuple[int, int], list[ClassInfo]] = {}
 
     def content_roots(self, request: CallCandidate, scope: Scope) -> list[tuple[ast.AST, Scope, str]]:
         """The request's arguments that carry what is sent (not the model, endpoint or secrets)."""
@@ -165,9 +166,20 @@ class Wrappers:
         return found
 
     def instance_classes(self, node: ast.AST, scope: Scope, depth: int = 0) -> list[ClassInfo]:
-        """The project classes an expression can be an instance of."""
+        """The project classes an expression can be an instance of, each expression's answer computed
+        once (attributes of `self` assigned from one another branch at every step)."""
+        key = (id(node), id(scope))
+        known = self._instances.get(key)
+        if known is not None:
+            return known
         if depth > _MAX_DEPTH:
             return []
+        self._instances[key] = []  # an assignment cycle adds nothing
+        found = self._instance_classes(node, scope, depth)
+        self._instances[key] = found
+        return found
+
+    def _instance_classes(self, node: ast.AST, scope: Scope, depth: int) -> list[ClassInfo]:
         if isinstance(node, ast.Await):
             return self.instance_classes(node.value, scope, depth + 1)
         if isinstance(node, ast.Call):

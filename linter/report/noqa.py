@@ -55,7 +55,7 @@ def unreasoned_noqa_findings(source: str) -> list[Finding]:
 
 
 def _unreasoned(source: str) -> list[tuple[int, int, str]]:
-    if not _CANDIDATE.search(source):
+    if "AFP" not in source or not _CANDIDATE.search(source):
         return []
     found = []
     try:

@@ -22,8 +22,14 @@ def _pattern() -> re.Pattern[str]:
 
 def might_send_media(source: str) -> bool:
     """A file that names no client family cannot hold a vision call."""
-    if source.isascii():  # most files: looking for each name is far cheaper than the pattern's scan
-        lowered = source.lower()
-        if not any(token.lower() in lowered for token in _tokens()):
-            return False
+    # looking for each name is far cheaper than the pattern's case-blind scan (lower-casing keeps every
+    # spelling the pattern matches: no name holds the one letter whose lower case is two)
+    lowered = source.lower()
+    if not any(token in lowered for token in _lowered_tokens()):
+        return False
     return _pattern().search(source) is not None
+
+
+@lru_cache(maxsize=None)
+def _lowered_tokens() -> tuple[str, ...]:
+    return tuple(token.lower() for token in _tokens())
