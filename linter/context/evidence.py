@@ -10,6 +10,7 @@ from flake8_azure_face_policy.budget import WorkBudget
 from flake8_azure_face_policy.calls.dataflow import Flow
 from flake8_azure_face_policy.model import Evidence, Level, Settings, Signal, TextItem
 from flake8_azure_face_policy.source.index import CallCandidate, ModuleIndex, Owner
+from flake8_azure_face_policy.context import scorer
 from flake8_azure_face_policy.context.project import ProjectContext
 from flake8_azure_face_policy.context.structure import StructuralPurpose, load_structure_words, structural_purpose
 from flake8_azure_face_policy.context.vocabulary import Vocabulary, load_vocabulary, normalise
@@ -94,6 +95,7 @@ class EvidenceReader:
         self._surrounding: dict[int, tuple[Signal, ...]] = {}  # id(owner) -> its calls' levels 2-5, condensed
         self._reused_signals: dict[tuple[Flow, str], list[Signal]] = {}  # (reused flow, items | comments) -> level 1
         self._structures: dict[tuple, StructuralPurpose | None] = {}
+        self._scored: dict[tuple[TextItem, ...], Signal | None] = {}
 
     def owner_signals(self, owner: Owner, level: Level, path: str = "", header_only: bool = False) -> list[Signal]:
         """An owner's signals, built once per file however many calls it holds (no work quadratic in module size).
@@ -157,6 +159,25 @@ class EvidenceReader:
         if key not in self._structures:
             self._structures[key] = structural_purpose(index, flow, load_structure_words())
         return self._structures[key]
+
+    def scored_purpose(self, flows: list[Flow]) -> Signal | None:
+        """Identification stated by the scorer over the prose the call sends (its prompt strings, not
+        its names, comments or docstrings), when it scores above the model's threshold."""
+        prompts = tuple(dict.fromkeys(item for flow in flows for item in flow.every("items") if item.kind == "prompt" and scorer.is_prose(item.text)))
+        if not prompts:
+            return None
+        if prompts not in self._scored:
+            model = scorer.load_purpose_scorer()
+            texts = [without_credentials(item.text) for item in prompts]
+            self.budget.charge("scorer", sum(len(text) for text in texts))
+            score = model.score(texts)
+            self._scored[prompts] = None
+            if score.probability >= model.threshold:
+                item = prompts[score.text_index]
+                words = ", ".join(score.decisive)
+                evidence = Evidence("scorer", item.line, f"{score.probability:.2f}: {words}", Level.CALL, path=item.path)
+                self._scored[prompts] = Signal("identity", "purpose", False, evidence)
+        return self._scored[prompts]
 
     def _scan(self, kind: str, text: str) -> tuple:
         key = (kind == "name", text)  # a prompt and the string it is read from are one scan
@@ -257,6 +278,8 @@ def collect_signals(
         structure = reader.structural_purpose(index, flows[0])
         if structure is not None:
             signals.append(Signal("identity", "purpose", False, Evidence("structure", structure.line, structure.text, Level.CALL)))
+        elif (scored := reader.scored_purpose(flows)) is not None:
+            signals.append(scored)
     for flow in flows:
         for capture in flow.live_captures:
             signals.append(Signal("live", "context", False, Evidence("code", capture.line, capture.text, Level.CALL, path=capture.path)))

@@ -1,0 +1,125 @@
+"""A compact learned scorer for identification, asked only when the frames read no purpose in a
+call's own prompts (docs/purposes.md, "The scorer").
+
+A logistic model over a prompt's words: folded word unigrams and bigrams, plus the first and last
+letters of long words so that inflections ("identifiziert") and compound ends
+("Mitarbeiterfotos") reach the words training saw. The weights are data
+(rules/purpose_scorer.json, written by tools/train_purpose_scorer.py), read when a call's text
+first reaches the scorer; a score costs one dictionary look-up per feature.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+from flake8_azure_face_policy.context.purposes import split_words
+from flake8_azure_face_policy.ruledata import RuleDataError
+
+STEM_FROM = 7  # words of at least this many letters also count by their first STEM letters
+STEM = 5
+END_FROM = 9  # and, from this length, by their last END letters (the end of a compound)
+END = 5
+DECISIVE_FEATURES = 3  # the words a finding names: the present features that added most
+MIN_PROSE_WORDS = 2  # a prompt string of one word ("user", "image_url") is a key, not prose
+
+
+@dataclass(frozen=True)
+class Feature:
+    name: str
+    start: int  # character span of the words it was read from, in its text
+    end: int
+
+
+def features(text: str) -> list[Feature]:
+    """Every feature of one text, each with the words it came from (first occurrence kept)."""
+    words = split_words(text)
+    found: dict[str, Feature] = {}
+
+    def add(name: str, start: int, end: int) -> None:
+        found.setdefault(name, Feature(name, start, end))
+
+    forms = ["0" if form.isdigit() else form for form in words.forms]
+    for at, form in enumerate(forms):
+        start, end = words.spans[at]
+        add("w " + form, start, end)
+        if len(form) >= STEM_FROM:
+            add("p " + form[:STEM], start, end)
+        if len(form) >= END_FROM:
+            add("s " + form[-END:], start, end)
+        if at + 1 < len(forms) and words.sentence[at + 1] == words.sentence[at]:
+            add(f"b {form} {forms[at + 1]}", start, words.spans[at + 1][1])
+    return list(found.values())
+
+
+def feature_names(texts: Iterable[str]) -> set[str]:
+    """The features of a call's prompts together (bigrams never join two prompts)."""
+    return {feature.name for text in texts for feature in features(text)}
+
+
+def is_prose(text: str) -> bool:
+    return len(split_words(text).forms) >= MIN_PROSE_WORDS
+
+
+@dataclass(frozen=True)
+class Score:
+    probability: float
+    decisive: tuple[str, ...]  # the words of the features that added most, as written
+    text_index: int  # the prompt those words are in
+
+
+class PurposeScorer:
+    def __init__(self, weights: dict[str, float], bias: float, threshold: float):
+        self.weights = weights
+        self.bias = bias
+        self.threshold = threshold
+
+    @classmethod
+    def from_data(cls, data: dict) -> "PurposeScorer":
+        try:
+            weights, bias, threshold = data["weights"], float(data["bias"]), float(data["threshold"])
+            if not isinstance(weights, dict) or not all(isinstance(value, (int, float)) for value in weights.values()):
+                raise TypeError("weights")
+        except (KeyError, TypeError, ValueError) as error:
+            raise RuleDataError(f"purpose_scorer.json: expected weights, bias and threshold ({error})") from error
+        return cls(weights, bias, threshold)
+
+    def probability(self, names: Iterable[str]) -> float:
+        total = self.bias + sum(self.weights.get(name, 0.0) for name in names)
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, total))))
+
+    def score(self, texts: list[str]) -> Score:
+        """The call's prompts scored together, with the words that decided."""
+        present: dict[str, tuple[int, Feature]] = {}
+        for index, text in enumerate(texts):
+            for feature in features(text):
+                present.setdefault(feature.name, (index, feature))
+        probability = self.probability(present)
+        ranked = sorted(
+            ((weight, index, feature) for index, feature in present.values() if (weight := self.weights.get(feature.name, 0.0)) > 0),
+            key=lambda entry: (-entry[0], entry[1], entry[2].start, entry[2].name),
+        )
+        decisive: list[str] = []
+        text_index = ranked[0][1] if ranked else 0
+        for _, index, feature in ranked:
+            words = " ".join(texts[index][feature.start : feature.end].split())
+            if words.lower() not in (seen.lower() for seen in decisive):
+                decisive.append(words)
+            if len(decisive) == DECISIVE_FEATURES:
+                break
+        return Score(probability, tuple(decisive), text_index)
+
+
+@lru_cache(maxsize=None)
+def load_purpose_scorer() -> PurposeScorer:
+    """The shipped model, read once, when the first call's prompt needs it."""
+    raw = resources.files("flake8_azure_face_policy.rules").joinpath("purpose_scorer.json").read_text(encoding="utf-8")
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise RuleDataError(f"purpose_scorer.json: {error}") from error
+    return PurposeScorer.from_data(data)
