@@ -12,7 +12,9 @@ The threshold is chosen on the pooled left-out folds (and, per fold, on the othe
 
 from __future__ import annotations
 
+import statistics
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from unittest import mock
@@ -20,7 +22,7 @@ from unittest import mock
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent / "tests")]
 
 from purpose_bank import IDENTIFICATION_CODES, Score, table, vision_call_source  # noqa: E402
-from train_purpose_scorer import BANKS, bank_entries, train, training_set  # noqa: E402
+from train_purpose_scorer import BANKS, bank_entries, entry_texts, train, training_set  # noqa: E402
 
 from flake8_azure_face_policy.context import scorer  # noqa: E402
 from flake8_azure_face_policy.engine import analyse  # noqa: E402
@@ -108,6 +110,26 @@ def pair(before: Score, after: Score) -> str:
     return f"{before.precision:.3f} / {before.recall:.3f} | {after.precision:.3f} / {after.recall:.3f}"
 
 
+def cost() -> str:
+    """CPU time of loading the shipped model (20 loads) and of scoring each bank prompt once."""
+    loads = []
+    for _ in range(20):
+        scorer.load_purpose_scorer.cache_clear()
+        start = time.process_time()
+        scorer.load_purpose_scorer()
+        loads.append(time.process_time() - start)
+    model = scorer.load_purpose_scorer()
+    texts = [train_texts for bank in BANKS for train_texts in map(entry_texts, bank_entries(bank))]
+    start = time.process_time()
+    for prompts in texts:
+        model.score(prompts)
+    per_call = (time.process_time() - start) / len(texts)
+    return (
+        f"Load: best {min(loads) * 1000:.1f} ms, median {statistics.median(loads) * 1000:.1f} ms ({len(model.weights)} weights); "
+        f"scoring: {per_call * 1e6:.0f} µs a call over {len(texts)} bank prompts"
+    )
+
+
 def main() -> int:
     folds = {bank: fold_outcomes(bank) for bank in BANKS}
     pooled = [outcome for outcomes in folds.values() for outcome in outcomes]
@@ -129,6 +151,7 @@ def main() -> int:
         print()
     print("Pooled over the four left-out folds:\n")
     print(table(scores(pooled, chosen)))
+    print(f"\n{cost()}")
     return 0
 
 

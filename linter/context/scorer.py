@@ -104,14 +104,16 @@ class PurposeScorer:
             key=lambda entry: (-entry[0], entry[1], entry[2].start, entry[2].name),
         )
         decisive: list[str] = []
-        text_index = ranked[0][1] if ranked else 0
+        taken: list[tuple[int, int, int]] = []  # (prompt, start, end): words already named
         for _, index, feature in ranked:
             words = " ".join(texts[index][feature.start : feature.end].split())
-            if words.lower() not in (seen.lower() for seen in decisive):
+            overlaps = any(index == other and feature.start < end and start < feature.end for other, start, end in taken)
+            if not overlaps and words.lower() not in (seen.lower() for seen in decisive):  # "Ci-joint" once, not also "joint"
                 decisive.append(words)
+                taken.append((index, feature.start, feature.end))
             if len(decisive) == DECISIVE_FEATURES:
                 break
-        return Score(probability, tuple(decisive), text_index)
+        return Score(probability, tuple(decisive), ranked[0][1] if ranked else 0)
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,1 @@
+"""Gatehouse assistant: sends the night-shift camera stills to the model with the prompts below."""
