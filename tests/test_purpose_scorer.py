@@ -114,7 +114,7 @@ def test_the_scorer_loads_only_when_a_prompt_reaches_it():
 
 def test_the_shipped_model_is_what_training_writes():
     shipped = (ROOT / "rules" / "purpose_scorer.json").read_text(encoding="utf-8")
-    retrained = train_purpose_scorer.model_text(*train_purpose_scorer.train(train_purpose_scorer.training_set(train_purpose_scorer.BANKS)))
+    retrained = train_purpose_scorer.model_text(*train_purpose_scorer.trained_model())
     assert retrained == shipped
     model = scorer.load_purpose_scorer()
     assert model.threshold == train_purpose_scorer.THRESHOLD and model.weights == json.loads(shipped)["weights"]
@@ -127,7 +127,10 @@ def test_the_model_file_is_packaged():
     assert any(fnmatch.fnmatch("purpose_scorer.json", pattern) for pattern in package_data["flake8_azure_face_policy.rules"])
 
 
-@pytest.mark.parametrize("data", [{}, {"weights": [], "bias": 0, "threshold": 0.5}, {"weights": {"w who": "x"}, "bias": 0, "threshold": 0.5}])
+@pytest.mark.parametrize(
+    "data",
+    [{}, {"weights": [], "bias": 0, "threshold": 0.5, "max_words": 9}, {"weights": {"w who": "x"}, "bias": 0, "threshold": 0.5, "max_words": 9}],
+)
 def test_malformed_model_data_is_named(data):
     with pytest.raises(RuleDataError, match="purpose_scorer.json"):
         scorer.PurposeScorer.from_data(data)
@@ -137,3 +140,12 @@ def test_features_fold_accents_and_reach_inflections_and_compound_ends():
     names = scorer.feature_names(["Vergleiche es mit den Mitarbeiterfotos, bitte.", "Número?"])
     assert {"w mitarbeiterfotos", "p mitar", "s rfotos"[:2] + "fotos", "b mit den", "w numero"} <= names
     assert "b bitte numero" not in names  # bigrams never join two prompts
+
+
+def test_a_text_longer_than_any_training_prompt_is_not_scored():
+    model = scorer.load_purpose_scorer()
+    filler = " Keep the answer short and write it in plain English."
+    long_prompt = STAFF_PHOTOS + filler * (model.max_words // 9 + 1)
+    assert not model.covers([long_prompt]) and model.score([long_prompt]).probability >= model.threshold
+    assert analyse(vision_call_source({"user": long_prompt})) == []
+    assert model.covers([STAFF_PHOTOS + filler])

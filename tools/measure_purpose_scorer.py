@@ -22,7 +22,7 @@ from unittest import mock
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent / "tests")]
 
 from purpose_bank import IDENTIFICATION_CODES, Score, table, vision_call_source  # noqa: E402
-from train_purpose_scorer import BANKS, bank_entries, entry_texts, train, training_set  # noqa: E402
+from train_purpose_scorer import BANKS, bank_entries, entry_texts, trained_model  # noqa: E402
 
 from flake8_azure_face_policy.context import scorer  # noqa: E402
 from flake8_azure_face_policy.engine import analyse  # noqa: E402
@@ -44,8 +44,8 @@ class Outcome:
 class RecordingScorer(scorer.PurposeScorer):
     """The fold's model, never firing, remembering each score it gave."""
 
-    def __init__(self, weights: dict[str, float], bias: float):
-        super().__init__(weights, bias, threshold=2.0)
+    def __init__(self, weights: dict[str, float], bias: float, max_words: int):
+        super().__init__(weights, bias, threshold=2.0, max_words=max_words)
         self.scores: list[float] = []
 
     def score(self, texts: list[str]) -> scorer.Score:
@@ -55,7 +55,7 @@ class RecordingScorer(scorer.PurposeScorer):
 
 
 def fold_outcomes(left_out: str) -> list[Outcome]:
-    model = RecordingScorer(*train(training_set(tuple(bank for bank in BANKS if bank != left_out))))
+    model = RecordingScorer(*trained_model(tuple(bank for bank in BANKS if bank != left_out)))
     outcomes = []
     with mock.patch.object(scorer, "load_purpose_scorer", return_value=model):
         for entry in bank_entries(left_out):

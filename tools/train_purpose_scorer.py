@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from flake8_azure_face_policy.context.scorer import feature_names
+from flake8_azure_face_policy.context.scorer import feature_names, word_count
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -52,9 +52,17 @@ def entry_texts(entry: dict) -> list[str]:
     return [text for text in (entry.get("system"), entry["user"]) if text]
 
 
-def training_set(banks: tuple[str, ...]) -> list[tuple[frozenset[str], int]]:
-    entries = [entry for bank in banks for entry in bank_entries(bank)] + example_entries()
+def training_entries(banks: tuple[str, ...]) -> list[dict]:
+    return [entry for bank in banks for entry in bank_entries(bank)] + example_entries()
+
+
+def training_set(entries: list[dict]) -> list[tuple[frozenset[str], int]]:
     return [(frozenset(feature_names(entry_texts(entry))), int(entry["label"] == "identify")) for entry in entries]
+
+
+def longest(entries: list[dict]) -> int:
+    """The words of the longest training prompt: the scorer reads nothing longer."""
+    return max(word_count(entry_texts(entry)) for entry in entries)
 
 
 def train(examples: list[tuple[frozenset[str], int]]) -> tuple[dict[str, float], float]:
@@ -82,13 +90,25 @@ def train(examples: list[tuple[frozenset[str], int]]) -> tuple[dict[str, float],
     return {name: weight for name, weight in rounded.items() if weight}, round(bias, DECIMALS)
 
 
-def model_text(weights: dict[str, float], bias: float, threshold: float = THRESHOLD) -> str:
-    data = {"about": "tools/train_purpose_scorer.py writes this file; docs/purposes.md explains it", "bias": bias, "threshold": threshold, "weights": weights}
+def trained_model(banks: tuple[str, ...] = BANKS) -> tuple[dict[str, float], float, int]:
+    """(weights, bias, max_words) of a model trained on these banks and the examples."""
+    entries = training_entries(banks)
+    return (*train(training_set(entries)), longest(entries))
+
+
+def model_text(weights: dict[str, float], bias: float, max_words: int, threshold: float = THRESHOLD) -> str:
+    data = {
+        "about": "tools/train_purpose_scorer.py writes this file; docs/purposes.md explains it",
+        "bias": bias,
+        "max_words": max_words,
+        "threshold": threshold,
+        "weights": weights,
+    }
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0) + "\n"
 
 
 def main(arguments: list[str]) -> int:
-    text = model_text(*train(training_set(BANKS)))
+    text = model_text(*trained_model())
     if "--check" in arguments:
         current = MODEL.read_text(encoding="utf-8") if MODEL.exists() else ""
         print("rules/purpose_scorer.json is current" if current == text else "rules/purpose_scorer.json differs from a retrained model")

@@ -170,9 +170,9 @@ class EvidenceReader:
             model = scorer.load_purpose_scorer()
             texts = [without_credentials(item.text) for item in prompts]
             self.budget.charge("scorer", sum(len(text) for text in texts))
-            score = model.score(texts)
+            score = model.score(texts) if model.covers(texts) else None
             self._scored[prompts] = None
-            if score.probability >= model.threshold:
+            if score is not None and score.probability >= model.threshold:
                 item = prompts[score.text_index]
                 words = ", ".join(score.decisive)
                 evidence = Evidence("scorer", item.line, f"{score.probability:.2f}: {words}", Level.CALL, path=item.path)

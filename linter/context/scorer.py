@@ -72,21 +72,31 @@ class Score:
     text_index: int  # the prompt those words are in
 
 
+def word_count(texts: Iterable[str]) -> int:
+    return sum(len(split_words(text).forms) for text in texts)
+
+
 class PurposeScorer:
-    def __init__(self, weights: dict[str, float], bias: float, threshold: float):
+    def __init__(self, weights: dict[str, float], bias: float, threshold: float, max_words: int):
         self.weights = weights
         self.bias = bias
         self.threshold = threshold
+        # the longest prompt it was trained on: a longer text (a system prompt of many paragraphs)
+        # adds up small weights it never saw together, so it is not scored
+        self.max_words = max_words
+
+    def covers(self, texts: list[str]) -> bool:
+        return word_count(texts) <= self.max_words
 
     @classmethod
     def from_data(cls, data: dict) -> "PurposeScorer":
         try:
-            weights, bias, threshold = data["weights"], float(data["bias"]), float(data["threshold"])
+            weights, bias, threshold, max_words = data["weights"], float(data["bias"]), float(data["threshold"]), int(data["max_words"])
             if not isinstance(weights, dict) or not all(isinstance(value, (int, float)) for value in weights.values()):
                 raise TypeError("weights")
         except (KeyError, TypeError, ValueError) as error:
-            raise RuleDataError(f"purpose_scorer.json: expected weights, bias and threshold ({error})") from error
-        return cls(weights, bias, threshold)
+            raise RuleDataError(f"purpose_scorer.json: expected weights, bias, threshold and max_words ({error})") from error
+        return cls(weights, bias, threshold, max_words)
 
     def probability(self, names: Iterable[str]) -> float:
         total = self.bias + sum(self.weights.get(name, 0.0) for name in names)
