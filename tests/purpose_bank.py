@@ -68,25 +68,30 @@ class Score:
         return self.true_positive / identify if identify else 1.0
 
 
+def count(scores: dict[str, Score], entry: dict, codes: set[str] | frozenset[str]) -> bool:
+    """Counts what fired on an entry under its language and "all"; whether that was right."""
+    flagged = bool(codes & IDENTIFICATION_CODES)
+    for key in (entry["lang"], "all"):
+        result = scores.setdefault(key, Score())
+        if entry["label"] == "identify":
+            if flagged:
+                result.true_positive += 1
+            else:
+                result.false_negative += 1
+        elif codes:
+            result.false_positive += 1
+        else:
+            result.true_negative += 1
+    return flagged == (entry["label"] == "identify") and not (entry["label"] == "benign" and codes)
+
+
 def score(bank: list[dict]) -> tuple[dict[str, Score], list[tuple[dict, set[str]]]]:
     """Scores by language (and "all"), and the entries the engine got wrong with what fired."""
     scores: dict[str, Score] = {}
     wrong = []
     for entry in bank:
         codes = fired_codes(entry)
-        flagged = bool(codes & IDENTIFICATION_CODES)
-        for key in (entry["lang"], "all"):
-            result = scores.setdefault(key, Score())
-            if entry["label"] == "identify":
-                if flagged:
-                    result.true_positive += 1
-                else:
-                    result.false_negative += 1
-            elif codes:
-                result.false_positive += 1
-            else:
-                result.true_negative += 1
-        if flagged != (entry["label"] == "identify") or (entry["label"] == "benign" and codes):
+        if not count(scores, entry, codes):
             wrong.append((entry, codes))
     return scores, wrong
 

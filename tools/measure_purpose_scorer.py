@@ -21,7 +21,7 @@ from unittest import mock
 
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent / "tests")]
 
-from purpose_bank import IDENTIFICATION_CODES, Score, table, vision_call_source  # noqa: E402
+from purpose_bank import Score, count, table, vision_call_source  # noqa: E402
 from train_purpose_scorer import BANKS, bank_entries, entry_texts, trained_model  # noqa: E402
 
 from flake8_azure_face_policy.context import scorer  # noqa: E402
@@ -76,19 +76,7 @@ def codes_at(outcome: Outcome, threshold: float | None) -> frozenset[str]:
 def scores(outcomes: list[Outcome], threshold: float | None) -> dict[str, Score]:
     by_language: dict[str, Score] = {}
     for outcome in outcomes:
-        codes = codes_at(outcome, threshold)
-        identify = outcome.entry["label"] == "identify"
-        for key in (outcome.entry["lang"], "all"):
-            result = by_language.setdefault(key, Score())
-            if identify:
-                if codes & IDENTIFICATION_CODES:
-                    result.true_positive += 1
-                else:
-                    result.false_negative += 1
-            elif codes:
-                result.false_positive += 1
-            else:
-                result.true_negative += 1
+        count(by_language, outcome.entry, codes_at(outcome, threshold))
     return by_language
 
 
