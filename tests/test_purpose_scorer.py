@@ -149,3 +149,8 @@ def test_a_text_longer_than_any_training_prompt_is_not_scored():
     assert not model.covers([long_prompt]) and model.score([long_prompt]).probability >= model.threshold
     assert analyse(vision_call_source({"user": long_prompt})) == []
     assert model.covers([STAFF_PHOTOS + filler])
+
+
+@pytest.mark.parametrize("text", ["user", "image_url", "staff-sheet.jpg", "https://intranet.example.com/hr/staff-photos", "Who is this?", "audio/mp3"])
+def test_keys_names_urls_and_paths_sent_with_a_prompt_are_not_prose(text):
+    assert scorer.is_prose(text) == (" " in text.strip())

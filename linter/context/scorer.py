@@ -25,7 +25,8 @@ STEM = 5
 END_FROM = 9  # and, from this length, by their last END letters (the end of a compound)
 END = 5
 DECISIVE_FEATURES = 3  # the words a finding names: the present features that added most
-MIN_PROSE_WORDS = 2  # a prompt string of one word ("user", "image_url") is a key, not prose
+# a prompt string with no space between words ("user", "image_url", a URL, a path, a MIME type) is
+# a key or a name, not prose
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def feature_names(texts: Iterable[str]) -> set[str]:
 
 
 def is_prose(text: str) -> bool:
-    return len(split_words(text).forms) >= MIN_PROSE_WORDS
+    return len(text.split(maxsplit=1)) == 2
 
 
 @dataclass(frozen=True)
