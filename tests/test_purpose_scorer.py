@@ -10,6 +10,11 @@ from pathlib import Path
 
 import pytest
 
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
 from flake8_azure_face_policy.context import scorer
 from flake8_azure_face_policy.context.vocabulary import load_vocabulary
 from flake8_azure_face_policy.engine import analyse
@@ -121,8 +126,6 @@ def test_the_shipped_model_is_what_training_writes():
 
 
 def test_the_model_file_is_packaged():
-    import tomllib
-
     package_data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]
     assert any(fnmatch.fnmatch("purpose_scorer.json", pattern) for pattern in package_data["flake8_azure_face_policy.rules"])
 
@@ -154,3 +157,11 @@ def test_a_text_longer_than_any_training_prompt_is_not_scored():
 @pytest.mark.parametrize("text", ["user", "image_url", "staff-sheet.jpg", "https://intranet.example.com/hr/staff-photos", "Who is this?", "audio/mp3"])
 def test_keys_names_urls_and_paths_sent_with_a_prompt_are_not_prose(text):
     assert scorer.is_prose(text) == (" " in text.strip())
+
+
+def test_a_scored_identification_names_its_trait_like_any_other():
+    prompt = "Attached are the staff voice samples, then the recording from the side entrance intercom."
+    assert frame_purposes(prompt) == []
+    findings = analyse(vision_call_source({"user": prompt}))
+    assert [finding.code for finding in findings] == ["AFP202"]
+    assert findings[0].evidence[0].kind == "scorer" and "voice" in findings[0].evidence[0].text

@@ -25,8 +25,6 @@ STEM = 5
 END_FROM = 9  # and, from this length, by their last END letters (the end of a compound)
 END = 5
 DECISIVE_FEATURES = 3  # the words a finding names: the present features that added most
-# a prompt string with no space between words ("user", "image_url", a URL, a path, a MIME type) is
-# a key or a name, not prose
 
 
 @dataclass(frozen=True)
@@ -63,6 +61,8 @@ def feature_names(texts: Iterable[str]) -> set[str]:
 
 
 def is_prose(text: str) -> bool:
+    """A prompt string with no space between words ("user", "image_url", a URL, a path, a MIME type)
+    is a key or a name sent beside the prose, not prose."""
     return len(text.split(maxsplit=1)) == 2
 
 
