@@ -34,7 +34,7 @@ SCORED = {
     "Ci-joint les photos des salariés et une capture de la caméra de l'entrée de service.": "salariés",
     "Adjuntos los retratos de los empleados y un fotograma de la cámara de la entrada lateral.": "empleados",
     "In allegato i ritratti dei dipendenti e un fotogramma della telecamera del retro.": "dipendenti",
-    "Bijgevoegd de foto's van de medewerkers en een still van de camera bij de achteringang.": "achteringang",
+    "Bijgevoegd de foto's van de medewerkers en een still van de camera bij de achteringang.": "Bijgevoegd",
 }
 STAFF_PHOTOS = "Im Anhang die Fotos der Mitarbeitenden und ein Standbild der Kamera am Hintereingang."
 # About people and photos, stating no purpose the frames read, and not identification.
@@ -62,7 +62,8 @@ def test_identification_the_frames_miss_is_scored_with_the_words_that_decided(pr
     assert scored.kind == "scorer" and scored.line == 10
     probability, words = scored.text.split(": ", 1)
     assert float(probability) >= scorer.load_purpose_scorer().threshold
-    assert SCORED[prompt] in words.split(", ")
+    named = words.split(", ")
+    assert SCORED[prompt] in named and len(named) == scorer.DECISIVE_FEATURES and all(word in prompt for word in named)
     assert f"scorer L10 '{probability}: " in findings[0].message
 
 
