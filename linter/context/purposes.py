@@ -50,6 +50,7 @@ class Words:
     sentence: tuple[int, ...]
     clause_after: tuple[bool, ...]
     capitalised: tuple[bool, ...]
+    aside: tuple[bool, ...] = ()  # inside brackets: "(photos attached with their card numbers)"; empty if none
 
 
 def split_words(text: str) -> Words:
@@ -57,6 +58,8 @@ def split_words(text: str) -> Words:
     found = list(_WORD.finditer(folded))
     forms, spans, sentence, clause_after, capitalised = [], [], [], [], []
     current = 0
+    asides: list[bool] | None = [] if "(" in folded or "[" in folded else None
+    depth = _bracket_change(folded[: found[0].start()] if found else "", 0)  # followed only when the text has brackets
     for position, word in enumerate(found):
         following = found[position + 1].start() if position + 1 < len(found) else len(folded)
         between = folded[word.end() : following]
@@ -64,13 +67,20 @@ def split_words(text: str) -> Words:
         spans.append(word.span())
         sentence.append(current)
         capitalised.append(word.group(0)[:1].isupper())
+        if asides is not None:
+            asides.append(depth > 0)
+            depth = 0 if _SENTENCE_END.search(between) else _bracket_change(between, depth)
         if between == " " and position + 1 < len(found):  # most gaps: no punctuation to look at
             clause_after.append(False)
             continue
         clause_after.append(bool(_CLAUSE_MARK.search(between)) or position + 1 == len(found))
         if _SENTENCE_END.search(between) and not (between.startswith(". ") and forms[-1] in _ABBREVIATIONS):
             current += 1
-    return Words(text, tuple(forms), tuple(spans), tuple(sentence), tuple(clause_after), tuple(capitalised))
+    return Words(text, tuple(forms), tuple(spans), tuple(sentence), tuple(clause_after), tuple(capitalised), tuple(asides or ()))
+
+
+def _bracket_change(between: str, depth: int) -> int:
+    return max(0, depth + between.count("(") + between.count("[") - between.count(")") - between.count("]"))
 
 
 # -- word classes ------------------------------------------------------------------------------
@@ -174,7 +184,7 @@ def _word_fits(form: str, word: str) -> bool:
 
 @dataclass
 class Element:
-    kind: str  # word | gap | not | followed | capital
+    kind: str  # word | gap | not | followed | capital | start
     words: WordClass | None = None
     optional: bool = False
     gap: int = 0
@@ -210,6 +220,8 @@ def _element(token: str, slots: SlotTable, where: str, built: dict[str, tuple[Wo
         return Element("gap", gap=int(gap.group(1)))
     if token == "@cap":
         return Element("capital")
+    if token == "^":
+        return Element("start")
     if token[0] in "!=":
         words, clause_end = _word_class(token[1:], slots, where, built)
         return Element("not" if token[0] == "!" else "followed", words, at_clause_end=clause_end)
@@ -232,13 +244,16 @@ def parse_template(
     place, may start with a gap."""
     elements = [_element(token, slots, where, built) for token in template.split()]
     if not elements or not anchored:
-        _required_first(template, elements[0] if elements else None, where)
+        keyed = elements[1:] if elements and elements[0].kind == "start" else elements
+        _required_first(template, keyed[0] if keyed else None, where)
     return elements
 
 
 def first_element(template: str, slots: SlotTable, where: str, built: dict[str, tuple[WordClass, bool]]) -> Element:
     """A frame template's first element, its index key: the rest is parsed when a text first reaches it."""
-    tokens = template.split(maxsplit=1)
+    tokens = template.split(maxsplit=2)
+    if tokens and tokens[0] == "^":  # "^ que <person> …": the clause starts here; indexed by its first word
+        tokens = tokens[1:]
     return _required_first(template, _element(tokens[0], slots, where, built) if tokens else None, where)
 
 
@@ -248,12 +263,24 @@ def match_elements(elements: list[Element], words: Words, index: int, at: int, s
         return at
     element = elements[index]
     if element.kind == "gap":
-        for taken in range(element.gap + 1):
+        # a gap that starts outside brackets passes over an aside in them whole, without counting it
+        outside = not (0 < at <= len(words.aside) and words.aside[at - 1])
+        taken = counted = 0
+        while counted <= element.gap:
             if taken and (at + taken > len(words.forms) or words.sentence[at + taken - 1] != sentence):
                 break
+            if outside and at + taken < len(words.aside) and words.aside[at + taken]:
+                taken += 1
+                continue
             end = match_elements(elements, words, index + 1, at + taken, sentence)
             if end is not None:
                 return end
+            taken += 1
+            counted += 1
+        return None
+    if element.kind == "start":
+        if at == 0 or words.sentence[at - 1] != sentence or words.clause_after[at - 1]:
+            return match_elements(elements, words, index + 1, at, sentence)
         return None
     if element.kind in ("not", "followed"):
         inside = at < len(words.forms) and words.sentence[at] == sentence

@@ -20,6 +20,9 @@ _CLAUSE_END = re.compile(r"[.;!?\n,:()\[\]{}]")
 _NEGATION_REACH_END = re.compile(r"[.;!?\n()\[\]{}]")
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 NEGATION_WINDOW_WORDS = 5
+# A negation further back still reaches a statement joined to what it negates by "or" ("never
+# compare the photo with anyone or say who it is"), up to this many words back.
+COORDINATED_NEGATION_WORDS = 14
 # Words after a match that the `after` patterns can reach (at most seven)
 AFTER_WINDOW_WORDS = 10
 # A URL or a file path: place names inside one are part of a name, not where the project is used.
@@ -59,14 +62,14 @@ class _Layout:
     def line_ends(self) -> list[int]:
         return [match.start() for match in re.finditer("\n", self.text)]
 
-    def window_before(self, start: int) -> int:
-        """Where the negation window before a match starts: five words back, not past a sentence end."""
+    def window_before(self, start: int, reach: int = NEGATION_WINDOW_WORDS) -> int:
+        """Where the negation window before a match starts: `reach` words back, not past a sentence end."""
         before = bisect_left(self.reach_ends, start)
         reach_start = self.reach_ends[before - 1] + 1 if before else 0
         words = self.word_starts
         last = bisect_left(words, start)
         first = bisect_left(words, reach_start)
-        return words[last - NEGATION_WINDOW_WORDS] if last - first >= NEGATION_WINDOW_WORDS else reach_start
+        return words[last - reach] if last - first >= reach else reach_start
 
     def window_after(self, end: int) -> int:
         """Where the text read after a match stops: the clause's end, or AFTER_WINDOW_WORDS words on."""
@@ -124,6 +127,7 @@ class Vocabulary:
         self._negation_after = _compile(list((negation.get("after") or {}).values()), "vocabulary.yaml negation.after")
         self._not_negation = {language: frozenset(fold(word).lower() for word in words) for language, words in (negation.get("not_negation") or {}).items()}
         self._contrast = _compile(list((negation.get("contrast") or {}).values()) or ["(?!)"], "vocabulary.yaml negation.contrast")
+        self._disjunction = _compile(list((negation.get("disjunction") or {}).values()) or ["(?!)"], "vocabulary.yaml negation.disjunction")
 
     @staticmethod
     def _signal_pattern(by_language: Any, fragments: dict[str, str], where: str) -> re.Pattern[str]:
@@ -181,7 +185,23 @@ class Vocabulary:
         negations = [hit for hit in self._negation_before.finditer(text, window_start, end) if hit.group(0).lower() not in ignored]
         if negations and not self._contrast.search(text, negations[-1].end(), start):  # "don't count them, just tell me who"
             return True
-        return bool(self._negation_after.search(text[end:window_end]))
+        if self._negation_after.search(text[end:window_end]):
+            return True
+        return self._negated_across_disjunction(layout, start, window_start, ignored, charge)
+
+    def _negated_across_disjunction(self, layout: _Layout, start: int, window_start: int, ignored: frozenset[str], charge) -> bool:
+        """"You never compare the photo with anyone or say who it is", "niemanden erkennen, benennen
+        oder vergleichen": the negation reaches each statement it joins with "or"."""
+        text = layout.text
+        wide_start = layout.window_before(start, COORDINATED_NEGATION_WORDS)
+        if wide_start >= window_start:
+            return False
+        charge("vocabulary", window_start - wide_start)
+        negations = [hit for hit in self._negation_before.finditer(text, wide_start, window_start) if hit.group(0).lower() not in ignored]
+        if not negations:
+            return False
+        between = (negations[-1].end(), start)
+        return bool(self._disjunction.search(text, *between)) and not self._contrast.search(text, *between)
 
 
 @lru_cache(maxsize=None)
