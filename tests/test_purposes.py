@@ -10,7 +10,8 @@ from flake8_azure_face_policy.context.vocabulary import load_vocabulary
 from flake8_azure_face_policy.ruledata import RuleDataError, data_file
 from purpose_bank import BANKS, IDENTIFICATION_CODES, fired_codes
 
-EXAMPLES = yaml.safe_load((BANKS / "purpose_examples.yaml").read_text(encoding="utf-8"))
+EXAMPLE_FILES = ("purpose_examples.yaml", "purpose_examples_train6.yaml")
+EXAMPLES = [example for name in EXAMPLE_FILES for example in yaml.safe_load((BANKS / name).read_text(encoding="utf-8"))]
 
 
 def purposes(text: str) -> list[tuple[str, str, bool]]:

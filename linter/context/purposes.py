@@ -218,8 +218,8 @@ def _element(token: str, slots: SlotTable, where: str, built: dict[str, tuple[Wo
     gap = _GAP.match(token)
     if gap:
         return Element("gap", gap=int(gap.group(1)))
-    if token == "@cap":
-        return Element("capital")
+    if token in ("@cap", "(@cap)"):  # "is this Taylor (Swift)"
+        return Element("capital", optional=token != "@cap")
     if token == "^":
         return Element("start")
     if token[0] in "!=":
@@ -292,8 +292,10 @@ def match_elements(elements: list[Element], words: Words, index: int, at: int, s
         return match_elements(elements, words, index + 1, at, sentence)
     if element.kind == "capital":
         if at < len(words.forms) and words.sentence[at] == sentence and words.capitalised[at]:
-            return match_elements(elements, words, index + 1, at + 1, sentence)
-        return None
+            found = match_elements(elements, words, index + 1, at + 1, sentence)
+            if found is not None:
+                return found
+        return match_elements(elements, words, index + 1, at, sentence) if element.optional else None
     for end in element.words.ends(words, at, sentence):
         found = match_elements(elements, words, index + 1, end, sentence)
         if found is not None:

@@ -78,6 +78,10 @@ class _Layout:
         word = bisect_left(self.word_starts, end) + AFTER_WINDOW_WORDS
         return min(clause_end, self.word_starts[word]) if word < len(self.word_starts) else clause_end
 
+    def sentence_end(self, position: int) -> int:
+        after = bisect_left(self.reach_ends, position)
+        return self.reach_ends[after] if after < len(self.reach_ends) else len(self.text)
+
     def line_offset(self, position: int) -> int:
         return bisect_left(self.line_ends, position)
 
@@ -125,6 +129,7 @@ class Vocabulary:
         # are no negation in the language of the statement they precede
         self._negation_before = _compile(list((negation.get("before") or {}).values()), "vocabulary.yaml negation.before")
         self._negation_after = _compile(list((negation.get("after") or {}).values()), "vocabulary.yaml negation.after")
+        self._negation_after_clause = _compile(list((negation.get("after_clause") or {}).values()) or ["(?!)"], "vocabulary.yaml negation.after_clause")
         self._not_negation = {language: frozenset(fold(word).lower() for word in words) for language, words in (negation.get("not_negation") or {}).items()}
         self._contrast = _compile(list((negation.get("contrast") or {}).values()) or ["(?!)"], "vocabulary.yaml negation.contrast")
         self._disjunction = _compile(list((negation.get("disjunction") or {}).values()) or ["(?!)"], "vocabulary.yaml negation.disjunction")
@@ -187,6 +192,8 @@ class Vocabulary:
             return True
         if self._negation_after.search(text[end:window_end]):
             return True
+        if text.startswith(",", window_end) and self._negation_after_clause.match(text, window_end, layout.sentence_end(window_end)):
+            return True  # "Wer das ist, spielt keine Rolle"
         return self._negated_across_disjunction(layout, start, window_start, ignored, charge)
 
     def _negated_across_disjunction(self, layout: _Layout, start: int, window_start: int, ignored: frozenset[str], charge) -> bool:
@@ -200,8 +207,10 @@ class Vocabulary:
         negations = [hit for hit in self._negation_before.finditer(text, wide_start, window_start) if hit.group(0).lower() not in ignored]
         if not negations:
             return False
-        between = (negations[-1].end(), start)
-        return bool(self._disjunction.search(text, *between)) and not self._contrast.search(text, *between)
+        joins = list(self._disjunction.finditer(text, negations[-1].end(), start))
+        # the match must belong to the joined phrase: no clause starts between "or" and it ("Non
+        # descrivere la stanza o lo sfondo, dimmi chi è" asks who)
+        return bool(joins) and not _CLAUSE_END.search(text, joins[-1].end(), start) and not self._contrast.search(text, negations[-1].end(), start)
 
 
 @lru_cache(maxsize=None)
