@@ -40,9 +40,9 @@ STAFF_PHOTOS = "Im Anhang die Fotos der Mitarbeitenden und ein Standbild der Kam
 # About people and photos, stating no purpose the frames read, and not identification.
 SILENT = [
     "Is the person in the photo smiling?",
-    "Rate the lighting of this portrait photo from 1 to 10.",
+    "Rate this portrait photo from 1 to 10.",
     "Crop the photo to the face of the person for a passport-style print.",
-    "Check whether the employee badge photo is sharp enough to print.",
+    "Is the employee badge photo good enough to print?",
     "Le photographe a-t-il bien cadré la photo de l'équipe ?",
     "Controlla che la foto del dipendente sia a fuoco.",
     "Is this photo suitable as a profile picture?",

@@ -20,6 +20,7 @@ from flake8_azure_face_policy.ruledata import RuleDataError
 
 _WORD = re.compile(r"[^\W_]+")  # snake_case keys are words too: "same_person", "NO_MATCH"
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n\s*\n|[.;!?]\W*$")
+_LIST_ITEM = re.compile(r"\n\s*[-*•·]\s")  # a numbered item is split already: "1" is a word, ". " ends it
 _CLAUSE_MARK = re.compile(r"[,:;.!?()\[\]{}\"\n]")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 _GAP = re.compile(r"~(\d+)$")
@@ -53,7 +54,9 @@ class Words:
     aside: tuple[bool, ...] = ()  # inside brackets: "(photos attached with their card numbers)"; empty if none
 
 
-def split_words(text: str) -> Words:
+def split_words(text: str, list_items: bool = False) -> Words:
+    """The text's words; with `list_items`, each item of a bulleted or numbered list is a sentence of
+    its own ("Check only technical quality:\n- single person, face visible" states two things)."""
     folded = fold(text)
     found = list(_WORD.finditer(folded))
     forms, spans, sentence, clause_after, capitalised = [], [], [], [], []
@@ -75,6 +78,8 @@ def split_words(text: str) -> Words:
             continue
         clause_after.append(bool(_CLAUSE_MARK.search(between)) or position + 1 == len(found))
         if _SENTENCE_END.search(between) and not (between.startswith(". ") and forms[-1] in _ABBREVIATIONS):
+            current += 1
+        elif list_items and _LIST_ITEM.search(between):
             current += 1
     return Words(text, tuple(forms), tuple(spans), tuple(sentence), tuple(clause_after), tuple(capitalised), tuple(asides or ()))
 

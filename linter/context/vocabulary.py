@@ -165,7 +165,7 @@ class Vocabulary:
         found = []
         if self.purposes is not None:
             charge("vocabulary", len(text))
-            for hit in self.purposes.scan(split_words(text), charge):
+            for hit in self.purposes.scan(split_words(text, list_items=True), charge):
                 negated = hit.countered or self._is_negated(layout, hit.start, hit.end, charge, hit.language)
                 found.append(Match(hit.purpose, "purpose", text[hit.start : hit.end], negated, layout.line_offset(hit.start), hit.frame))
         paths: list[tuple[int, int]] | None = None
