@@ -189,3 +189,37 @@ def test_an_instance_is_traced_once_per_expression_however_its_attributes_branch
     calls = vision_calls(source, None)
     assert [call.line for call in calls] == [23]  # through the chain
     assert len(traced) <= 3 * len(chain), len(traced)
+
+
+def test_which_parameters_reach_a_request_is_found_within_the_wrapper(monkeypatch):
+    """A framework's agent class: the request also sends state other methods built (`self.history`,
+    assigned from a chain of attributes). Which of `run`'s parameters reach the request is settled in
+    `run` itself, at a cost that does not grow with the rest of the class."""
+    from flake8_azure_face_policy.calls.wrappers import Wrappers
+
+    def agent(steps: int) -> str:
+        return HEAD + (
+            "class Agent:\n    def __init__(self):\n        self.step_0 = []\n"
+            + "".join(f"    def step_{i}(self):\n        self.step_{i} = self.step_{i - 1} + [{{'role': 'user', 'content': 'note {i}'}}]\n" for i in range(1, steps))
+            + f"    def run(self, task):\n        self.history = self.step_{steps - 1}\n"
+            + "        return client.chat.completions.create(model='d', messages=self.history + [{'role': 'user', 'content': task}])\n"
+            + f"Agent().run([{{'type': 'text', 'text': 'Describe the scene'}}, {IMAGE}])\n"
+        )
+
+    spent = []
+    original = Wrappers._reached
+
+    def reached(self, roots, function):
+        before = self.follower.budget.total
+        found = original(self, roots, function)
+        spent.append(self.follower.budget.total - before)
+        return found
+
+    monkeypatch.setattr(Wrappers, "_reached", reached)
+    costs = []
+    for steps in (20, 200):
+        spent.clear()
+        calls = vision_calls(agent(steps), None, budget=WorkBudget(10**12))
+        assert [call.media for call in calls] == [frozenset({"image"})]
+        costs.append(sum(spent))
+    assert 0 < costs[1] == costs[0], costs  # a walk of the whole class grew with it (138 to 498 units)

@@ -314,8 +314,9 @@ class _Walk:
     of a reference alone (`around`: the walk it is reused in) asks that walk for the frames of
     function scopes and whether a scope is a helper's, and records what it asked."""
 
-    def __init__(self, frames: dict[int, Frame], bound: int, around: "_Walk | None" = None):
+    def __init__(self, frames: dict[int, Frame], bound: int, around: "_Walk | None" = None, within: Scope | None = None):
         self.flow = Flow(helper_scopes=set(frames) if around is None else set())
+        self.within = within  # a walk kept to one function: the bindings of its own scopes alone
         self.stack: list[tuple[ast.AST | _Reference, Scope, str]] = []
         self.frames = frames
         self.bound = bound
@@ -398,9 +399,11 @@ class FlowFollower:
             self.requests.add(id(call))
             self._followed.clear()
 
-    def follow(self, roots: Iterable[tuple[ast.AST, Scope, str]], frames: dict[int, Frame] | None = None) -> Flow:
-        """`frames`: calls standing for parameters, by the called function's scope."""
-        walk = _Walk(frames or {}, NODE_BUDGET)
+    def follow(self, roots: Iterable[tuple[ast.AST, Scope, str]], frames: dict[int, Frame] | None = None, within: Scope | None = None) -> Flow:
+        """`frames`: calls standing for parameters, by the called function's scope. `within`: a
+        function whose parameters are all that is asked (which of them reach a request): the walk
+        stays in its scopes, and reuses no reference's flow, which a full walk would."""
+        walk = _Walk(frames or {}, NODE_BUDGET, within=within)
         for node, scope, label in roots:
             self._push_value(node, scope, label, walk.flow, walk.stack)
         walk.stack.reverse()
@@ -430,7 +433,7 @@ class FlowFollower:
 
     def _expand(self, walk: _Walk, reference: _Reference, scope: Scope, label: str) -> None:
         """A reference's bindings: reused whole from an earlier walk's when this walk can, else pushed."""
-        if walk.around is None:  # the follower's walk; a reference's own walk expands the references it meets
+        if walk.around is None and walk.within is None:  # a reference's own walk expands the references it meets
             followed = self._reference_flow(walk, reference, scope, label)
             if walk.can_reuse(followed):
                 self.budget.charge("data flow", walk.reuse(followed))
@@ -540,6 +543,8 @@ class FlowFollower:
         stack.extend((child, scope, label) for child in reversed(children(node)))
 
     def _push_binding(self, binding: Binding, label: str, walk: _Walk, scope: Scope) -> None:
+        if walk.within is not None and not _inside(binding.scope, walk.within):
+            return
         flow, stack = walk.flow, walk.stack
         view = self.project.view_of(binding.scope)
         foreign = view is not self.project.view_of(scope) and view.label != ""
@@ -624,6 +629,14 @@ class FlowFollower:
         if _is_integer(value):
             return str(value.value)
         return dotted_name(value) or "..."
+
+
+def _inside(scope: Scope | None, function: Scope) -> bool:
+    while scope is not None:
+        if scope is function:
+            return True
+        scope = scope.parent
+    return False
 
 
 def _is_integer(node: ast.AST) -> bool:

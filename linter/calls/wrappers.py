@@ -67,7 +67,7 @@ class Wrappers:
         return [(value, scope, "prompt") for keyword, value in call_arguments(request.node) if labels.label(keyword, "prompt") == "prompt"]
 
     def _reached(self, roots: list[tuple[ast.AST, Scope, str]], function: FunctionInfo) -> set[str]:
-        flow = self.follower.follow(roots)
+        flow = self.follower.follow(roots, within=function.scope)
         return {name for scope, name in flow.parameters if scope == id(function.scope)}
 
     def _requests_in(self, function: FunctionInfo) -> list[CallCandidate]:
