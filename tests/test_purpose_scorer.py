@@ -34,7 +34,7 @@ SCORED = {
     "Ci-joint les photos des salariés et une capture de la caméra de l'entrée de service.": "salariés",
     "Adjuntos los retratos de los empleados y un fotograma de la cámara de la entrada lateral.": "empleados",
     "In allegato i ritratti dei dipendenti e un fotogramma della telecamera del retro.": "dipendenti",
-    "Bijgevoegd de foto's van de medewerkers en een still van de camera bij de achteringang.": "Bijgevoegd",
+    "Bijgevoegd de foto's van de medewerkers en een still van de camera bij de achteringang.": "achteringang",
 }
 STAFF_PHOTOS = "Im Anhang die Fotos der Mitarbeitenden und ein Standbild der Kamera am Hintereingang."
 # About people and photos, stating no purpose the frames read, and not identification.
