@@ -171,12 +171,12 @@ class EvidenceReader:
             texts = [without_credentials(item.text) for item in prompts]
             self.budget.charge("scorer", sum(len(text) for text in texts))
             score = model.score(texts) if model.covers(texts) else None
-            self._scored[prompts] = None
+            signal = None
             if score is not None and score.probability >= model.threshold:
                 item = prompts[score.text_index]
                 words = ", ".join(score.decisive)
-                evidence = Evidence("scorer", item.line, f"{score.probability:.2f}: {words}", Level.CALL, path=item.path)
-                self._scored[prompts] = Signal("identity", "purpose", False, evidence)
+                signal = Signal("identity", "purpose", False, Evidence("scorer", item.line, f"{score.probability:.2f}: {words}", Level.CALL, path=item.path))
+            self._scored[prompts] = signal
         return self._scored[prompts]
 
     def _scan(self, kind: str, text: str) -> tuple:

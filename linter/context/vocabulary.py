@@ -187,7 +187,7 @@ class Vocabulary:
         window_start, window_end = layout.window_before(start), layout.window_after(end)
         charge("vocabulary", window_end - window_start)
         ignored = self._not_negation.get(language or "", frozenset())
-        negations = [hit for hit in self._negation_before.finditer(text, window_start, end) if hit.group(0).lower() not in ignored]
+        negations = self._negations(text, window_start, end, ignored)
         if negations and not self._contrast.search(text, negations[-1].end(), start):  # "don't count them, just tell me who"
             return True
         if self._negation_after.search(text[end:window_end]):
@@ -195,6 +195,10 @@ class Vocabulary:
         if text.startswith(",", window_end) and self._negation_after_clause.match(text, window_end, layout.sentence_end(window_end)):
             return True  # "Wer das ist, spielt keine Rolle"
         return self._negated_across_disjunction(layout, start, window_start, ignored, charge)
+
+    def _negations(self, text: str, start: int, end: int, ignored: frozenset[str]) -> list[re.Match[str]]:
+        """The negation words between `start` and `end`, but the language's words that only look like one."""
+        return [hit for hit in self._negation_before.finditer(text, start, end) if hit.group(0).lower() not in ignored]
 
     def _negated_across_disjunction(self, layout: _Layout, start: int, window_start: int, ignored: frozenset[str], charge) -> bool:
         """"You never compare the photo with anyone or say who it is", "niemanden erkennen, benennen
@@ -204,7 +208,7 @@ class Vocabulary:
         if wide_start >= window_start:
             return False
         charge("vocabulary", window_start - wide_start)
-        negations = [hit for hit in self._negation_before.finditer(text, wide_start, window_start) if hit.group(0).lower() not in ignored]
+        negations = self._negations(text, wide_start, window_start, ignored)
         if not negations:
             return False
         joins = list(self._disjunction.finditer(text, negations[-1].end(), start))

@@ -122,10 +122,15 @@ def _real_folder(folder: str) -> str:
     return os.path.realpath(folder).rstrip(os.sep) + os.sep
 
 
+def _installed(path: str) -> bool:
+    """Inside an installed package (a virtual environment inside the project, or flake8 run over
+    site-packages, where a package with no root marker is its own root)."""
+    return not INSTALLED.isdisjoint(path.split(os.sep))
+
+
 def _in_project(path: str, root: str) -> bool:
-    """Under the root, and not an installed package (a virtual environment inside the project, or a
-    root that is itself an installed package: flake8 run over site-packages)."""
-    return path.startswith(_real_folder(root)) and not INSTALLED.intersection(path.split(os.sep))
+    """Under the root, and not an installed package."""
+    return path.startswith(_real_folder(root)) and not _installed(path)
 
 
 @lru_cache(maxsize=16384)
@@ -190,8 +195,8 @@ def read_module_text(path: Path) -> str | None:
 
 def _imports(folder: Path, root: Path, source: str) -> list[tuple[Path, tuple[str, ...]]]:
     """The project modules a text imports, each with the local names its import binds."""
-    if INSTALLED.intersection(folder.parts):
-        return []  # installed code is no project: flake8 run over site-packages
+    if _installed(str(folder)):
+        return []  # installed code is no project, and none of its imports leads into one
     found: dict[Path, tuple[str, ...]] = {}
     for statement in imported_modules(source):
         module = statement.module
