@@ -18,7 +18,7 @@ from flake8_azure_face_policy.report.messages import format_message
 from flake8_azure_face_policy.report.safe_text import safe_text
 from flake8_azure_face_policy.model import Finding, Settings, VisionCall
 from flake8_azure_face_policy.source.index import CallCandidate, FunctionInfo, ModuleIndex, build_index
-from flake8_azure_face_policy.source.project_files import file_key, sending_imports
+from flake8_azure_face_policy.source.project_files import file_key, imports_may_send, sending_imports
 from flake8_azure_face_policy.source.project_index import ModuleView, ProjectIndex, load_module
 from flake8_azure_face_policy.source.project_files import imports_media
 from flake8_azure_face_policy.source.media_gate import can_spell_media
@@ -95,13 +95,17 @@ def vision_calls(
     file's own budget): past it, WorkBudgetExceeded."""
     source = source.lstrip("\ufeff")
     budget = budget or WorkBudget.for_source(source)
+    names_client = might_send_media(source)
+    if not names_client and not (path and imports_may_send(source, path)):
+        return []
+    media = can_spell_media(source) or bool(path and imports_media(source, path))
+    tree = parse(source, tree)  # a file that can lead to a client and cannot be parsed is reported
+    if not media:
+        return []  # the second gate: neither it nor a project module it imports can spell media
     wrappers = imported_wrapper_names(source, path) if path else frozenset()
-    if not wrappers and not might_send_media(source):
+    if not wrappers and not names_client:
         return []
     names = request_method_names() | wrappers
-    tree = parse(source, tree)  # a file that names a client and cannot be parsed is reported
-    if not can_spell_media(source) and not (path and imports_media(source, path)):
-        return []  # the second gate: neither it nor a project module it imports can spell media
     text = TopLevelText(source, tree)
     names, kept = own_wrapper_names(text, names)
     if kept is None:
@@ -115,23 +119,31 @@ def vision_calls(
 def imported_wrapper_names(source: str, path: str) -> frozenset[str]:
     """Names under which the file can call wrappers of the project modules it imports."""
     names: set[str] = set()
-    for module, local in sending_imports(source, path):
-        exported = module_wrapper_names(module)
-        if exported:
-            names |= exported | set(local)
+    for module, bound in sending_imports(source, path):
+        key = file_key(module)
+        for name, local in bound if key is not None else ():
+            exported = _exported_wrapper_names(key, name or None)
+            if exported:
+                names |= exported | {local}
     return frozenset(names)
 
 
-@lru_cache(maxsize=1024)
-def _module_wrapper_names(key: tuple[str, int, int]) -> frozenset[str]:
+@lru_cache(maxsize=4096)
+def _exported_wrapper_names(key: tuple[str, int, int], name: str | None) -> frozenset[str]:
+    """What one top-level name of a project module (None: the whole module) exports of wrappers."""
+    analysis = _module_analysis(key)
+    if analysis is None:
+        return frozenset()
+    analysis.budget.charge("exports")  # a module whose budget an earlier name spent stops every later one
+    return analysis.wrappers.exported(name)
+
+
+@lru_cache(maxsize=256)
+def _module_analysis(key: tuple[str, int, int]) -> Analysis | None:
+    """A project module analysed for what it exports, once per process: the names other files import
+    from it share the summaries of its wrappers."""
     index = load_module(Path(key[0]), request_method_names(), mutating_methods())
-    return Analysis(index, key[0], Settings(), False).wrappers.exported_names() if index is not None else frozenset()
-
-
-def module_wrapper_names(path: Path) -> frozenset[str]:
-    """What a project module exports of wrappers, found once per process (the module is parsed once)."""
-    key = file_key(path)
-    return _module_wrapper_names(key) if key is not None else frozenset()
+    return Analysis(index, key[0], Settings(), False) if index is not None else None
 
 
 def own_wrapper_names(text: TopLevelText, names: frozenset[str]) -> tuple[frozenset[str], list[ast.stmt] | None]:

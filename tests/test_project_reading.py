@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 from flake8_azure_face_policy import cli
-from flake8_azure_face_policy.engine import analyse, vision_calls
+from flake8_azure_face_policy.engine import analyse, imported_wrapper_names, vision_calls
 from flake8_azure_face_policy.model import Level
 from flake8_azure_face_policy.report.inventory import inventory_entry
 from flake8_azure_face_policy.source.project_files import imports_may_send
@@ -103,6 +103,25 @@ def test_a_module_imported_by_fifty_files_is_parsed_once_per_process(tmp_path):
     assert len(calls) == 50 and {call["purpose"] for call in calls} == {"benign"}
     # prompts.py once, and each page once, being imported by nothing but read as the analysed file
     assert parsed_module_count() - before == 1
+
+
+def test_only_the_names_a_file_imports_are_looked_up_as_wrappers(tmp_path):
+    """A package re-exporting many clients costs a file only the ones it imports."""
+    client = (
+        "from openai import AzureOpenAI\n\nclass NAME:\n    def __init__(self):\n"
+        "        self.api = AzureOpenAI(azure_endpoint='https://x.openai.azure.com', api_version='v')\n"
+        "    def METHOD(self, prompt, url):\n"
+        f"        return self.api.chat.completions.create(model='d', messages=[{{'role': 'user', 'content': [{{'type': 'text', 'text': prompt}}, {IMAGE_PART}]}}])\n"
+    )
+    files = {"pyproject.toml": "", "kit/__init__.py": "from kit.faces import FaceClient\nfrom kit.damage import DamageClient\n"}
+    files["kit/faces.py"] = client.replace("NAME", "FaceClient").replace("METHOD", "who_is")
+    files["kit/damage.py"] = client.replace("NAME", "DamageClient").replace("METHOD", "assess")
+    files["app.py"] = "from kit import DamageClient\n\ndef check(url):\n    return DamageClient().assess('Describe the dent on the door.', url)\n"
+    write(tmp_path, files)
+    before = parsed_module_count()
+    assert imported_wrapper_names(files["app.py"], str(tmp_path / "app.py")) == {"DamageClient", "assess"}
+    assert parsed_module_count() - before == 2  # the package and damage.py; faces.py is never read
+    assert [call.method for call in vision_calls(files["app.py"], str(tmp_path / "app.py"))] == ["DamageClient.assess -> chat.completions.create"]
 
 
 def test_installed_packages_star_and_dynamic_imports_are_not_followed(tmp_path):

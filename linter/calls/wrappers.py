@@ -111,33 +111,39 @@ class Wrappers:
         self._summaries[key] = found
         return found
 
-    def exported_names(self) -> frozenset[str]:
-        """The names under which other modules can call the analysed module's wrappers: its wrapper
-        functions, classes with wrapper methods and instances of them (with those methods' names), and
-        what it imports of them (re-exports)."""
+    def exported(self, name: str | None = None) -> frozenset[str]:
+        """The names under which other modules can call the analysed module's wrappers, for one of its
+        top-level names or (None) for all: its wrapper functions, classes with wrapper methods and
+        instances of them (with those methods' names), and what it imports of them (re-exports)."""
+        bindings = self.project.analysed.index.module_scope.bindings
+        found: set[str] = set()
+        for exported in list(bindings) if name is None else [name] if name in bindings else []:
+            found |= self._exported_as(exported)
+        return frozenset(found)
+
+    def _exported_as(self, name: str) -> set[str]:
         index = self.project.analysed.index
         found: set[str] = set()
-        for name in list(index.module_scope.bindings):
-            for binding in self.project.lookup(name, index.module_scope):
-                if binding.function is not None and self.summary(binding.function) is not None:
-                    found.add(name)
-                    continue
-                if binding.kind == "class":
-                    info = self.project.class_info(binding)
-                    classes = [info] if info is not None else []
-                elif binding.kind == "assign" and binding.value is not None:
-                    classes = self.instance_classes(binding.value, binding.scope)
-                else:
-                    continue
-                methods = {
-                    method
-                    for info in classes
-                    for method in {name for base in self.project.class_chain(info) for name in base.methods}
-                    if (function := self.project.method_of(info, method)) is not None and self.summary(function) is not None
-                }
-                if methods:
-                    found |= methods | {name}
-        return frozenset(found)
+        for binding in self.project.lookup(name, index.module_scope):
+            if binding.function is not None and self.summary(binding.function) is not None:
+                found.add(name)
+                continue
+            if binding.kind == "class":
+                info = self.project.class_info(binding)
+                classes = [info] if info is not None else []
+            elif binding.kind == "assign" and binding.value is not None:
+                classes = self.instance_classes(binding.value, binding.scope)
+            else:
+                continue
+            methods = {
+                method
+                for info in classes
+                for method in {listed for base in self.project.class_chain(info) for listed in base.methods}
+                if (function := self.project.method_of(info, method)) is not None and self.summary(function) is not None
+            }
+            if methods:
+                found |= methods | {name}
+        return found
 
     def wrapped(self, call: ast.Call, scope: Scope) -> Iterator[tuple[Frame, Summary]]:
         """The wrappers a call calls, each with the frame binding its parameters to the call's arguments."""

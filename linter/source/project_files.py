@@ -193,19 +193,20 @@ def read_module_text(path: Path) -> str | None:
         return None
 
 
-def _imports(folder: Path, root: Path, source: str) -> list[tuple[Path, tuple[str, ...]]]:
-    """The project modules a text imports, each with the local names its import binds."""
+def _imports(folder: Path, root: Path, source: str) -> list[tuple[Path, tuple[tuple[str, str], ...]]]:
+    """The project modules a text imports, each with the (name, local name) pairs its imports bind:
+    the name is what the module defines, or "" for the module itself (`import app.m as m`)."""
     if _installed(str(folder)):
         return []  # installed code is no project, and none of its imports leads into one
-    found: dict[Path, tuple[str, ...]] = {}
+    found: dict[Path, tuple[tuple[str, str], ...]] = {}
     for statement in imported_modules(source):
         module = statement.module
-        named = (module, [statement.local] if statement.local else [local for _, local in statement.names])
-        submodules = [(f"{module}.{name}" if module else name, [local]) for name, local in statement.names]
-        for dotted, local in (named, *submodules):
+        named = (module, [("", statement.local)] if statement.local else list(statement.names))
+        submodules = [(f"{module}.{name}" if module else name, [("", local)]) for name, local in statement.names]
+        for dotted, bound in (named, *submodules):
             target = module_file(folder, root, statement.level, dotted)
             if target is not None:
-                found[target] = (*found.get(target, ()), *local)
+                found[target] = (*found.get(target, ()), *bound)
     return list(found.items())
 
 
@@ -234,8 +235,9 @@ def module_may_send(path: Path, root: Path) -> bool:
     return sends or any(_module_node(target_key, root)[0] for target in targets if (target_key := file_key(target)) is not None)
 
 
-def sending_imports(source: str, path: str) -> list[tuple[Path, tuple[str, ...]]]:
-    """The project modules a file imports that can lead to a client, with the names it binds from each."""
+def sending_imports(source: str, path: str) -> list[tuple[Path, tuple[tuple[str, str], ...]]]:
+    """The project modules a file imports that can lead to a client, with the (name, local name)
+    pairs it binds from each (the name "" for the module itself)."""
     folder = os.path.dirname(os.path.abspath(path))
     root = find_root(Path(folder))
     folder = Path(folder)
