@@ -30,7 +30,7 @@ from flake8_azure_face_policy.source.syntax import SELF_NAMES, call_arguments, c
 from flake8_azure_face_policy.calls.providers import endpoint_text
 from flake8_azure_face_policy.ruledata import data_file
 from flake8_azure_face_policy.source.tree import children
-from flake8_azure_face_policy.source.syntax import split_identifier
+from flake8_azure_face_policy.source.syntax import is_key, split_identifier
 
 # Bounds one argument's walk (a reused flow counts its visits); real data flows reach a few hundred
 # nodes. The walks of all a file's calls together are bounded by the file's work budget, which each
@@ -500,8 +500,11 @@ class FlowFollower:
                 self._item(walk, "config_ref", node.lineno, key, scope)
         text = string_text(node) if isinstance(node, (ast.Constant, ast.JoinedStr)) else None
         if text is not None:
-            docstring = id(node) in self.project.view_of(scope).index.docstrings
-            self._item(walk, "docstring" if docstring else label, node.lineno, text, scope)
+            if is_key(text):  # `"full_name"`: a key or label names something, it states nothing
+                self._item(walk, "name", node.lineno, split_identifier(text), scope)
+            else:
+                docstring = id(node) in self.project.view_of(scope).index.docstrings
+                self._item(walk, "docstring" if docstring else label, node.lineno, text, scope)
             for prefix, kind in self.markers.data_url_prefixes:
                 if prefix in text:
                     self._media(flow, kind, node.lineno, prefix, scope)

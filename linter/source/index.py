@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Iterable
 from flake8_azure_face_policy.model import TextItem
 from flake8_azure_face_policy.source.syntax import SELF_NAMES, call_arguments, config_reference, dotted_name, is_own_attribute, string_text
 from flake8_azure_face_policy.source.tree import first_line, walk
-from flake8_azure_face_policy.source.syntax import split_identifier
+from flake8_azure_face_policy.source.syntax import is_key, split_identifier
 
 if TYPE_CHECKING:
     from flake8_azure_face_policy.context.comments import Comment, ModuleComments
@@ -288,8 +288,8 @@ class _Indexer:
 
     # -- text --------------------------------------------------------------------------------
     def visit_Constant(self, node: ast.Constant) -> None:
-        if id(node) in self.string_parts or not isinstance(node.value, (str, bytes)):
-            return
+        if id(node) in self.string_parts or not isinstance(node.value, (str, bytes)) or (isinstance(node.value, str) and is_key(node.value)):
+            return  # a key in the code (`return ("full_name", None)`) is data, not what the function is for
         self.record("docstring" if id(node) in self.index.docstrings else "string", node.lineno, string_text(node) or "")
 
     def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
