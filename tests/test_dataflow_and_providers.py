@@ -164,3 +164,29 @@ def test_media_typed_parts_count_by_their_media_type(part, media):
     index = build_index(tree, source_lines(source), tree.body, frozenset(), frozenset())
     flow = FlowFollower(ProjectIndex(index, None, frozenset(), frozenset())).follow([(ast.Name("msg", lineno=99), index.module_scope, "prompt")])
     assert set(flow.media) == media
+
+
+@pytest.mark.parametrize(
+    ("table", "reference", "read"),
+    [
+        ("PROMPTS = {'describe': 'Describe the scene.', 'who': 'Tell me who this is.'}", "PROMPTS['describe']", {"benign"}),
+        # a key not known, a table changed after it is written, or one built from another: any entry may be sent
+        ("PROMPTS = {'describe': 'Describe the scene.', 'who': 'Tell me who this is.'}", "PROMPTS[mode]", {"benign", "identity"}),
+        (
+            "PROMPTS = {'describe': 'Describe the scene.'}\nPROMPTS['describe'] = 'Tell me who this is.'",
+            "PROMPTS['describe']",
+            {"benign", "identity"},
+        ),
+        ("BASE = {'who': 'Tell me who this is.'}\nPROMPTS = {**BASE, 'describe': 'Describe the scene.'}", "PROMPTS['describe']", {"benign", "identity"}),
+    ],
+)
+def test_a_constant_key_of_a_dict_literal_sends_only_its_entry(table, reference, read):
+    code = HEADER + table + textwrap.dedent(
+        f"""
+
+        def ask(u, mode):
+            return client.chat.completions.create(model='d', messages=[{{'role': 'user', 'content': [{reference}, {IMAGE}]}}])
+        """
+    )
+    (call,) = vision_calls(code)
+    assert {s.name for s in call.signals if s.role == "purpose" and s.evidence.kind == "prompt"} == read

@@ -76,6 +76,23 @@ def test_words_fold_accents_and_keep_positions():
     assert fold("Quién está") == "Quien esta" and len(fold("Gäste")) == len("Gäste")
 
 
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("È Mario Rossi?", "È Mario Rossi"),
+        ("E' Mario Rossi?", "E' Mario Rossi"),
+        ("Questa cliente è Giulia Ferraris?", "è Giulia Ferraris"),
+        ("Esse é o Pedro?", "é o Pedro"),
+        ("Usato dai negozi di Torino, Milano e Lione.", None),
+        ("Lojas de Lisboa e o Porto.", None),
+    ],
+)
+def test_a_word_marked_as_written_needs_its_accent(text, read):
+    """`è!`: Italian "è" asks "is", the conjunction "e" joins "Milano e Lione"."""
+    identity = [words for signal, words, _ in purposes(text) if signal == "identity"]
+    assert identity == ([read] if read else [])
+
+
 def test_a_negation_of_another_language_does_not_negate():
     assert ("identity", "Quem está", False) in purposes("Quem está no interfone agora?")
 

@@ -18,7 +18,7 @@ from a reused flow are read once too. The result of each walk is the one a walk 
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
@@ -518,6 +518,11 @@ class FlowFollower:
             self._item(walk, "name", node.lineno, split_identifier(node.id), scope)
             stack.append((_Reference("name", node.id), scope, label))
             return
+        if isinstance(node, ast.Subscript) and (selected := self._selected_entry(node, scope)) is not None:
+            self._item(walk, "name", node.value.lineno, split_identifier(node.value.id), scope)  # type: ignore[attr-defined]
+            stack.append((node.slice, scope, label))
+            self._push_binding(selected, label, walk, scope)
+            return
         if isinstance(node, ast.Attribute):
             dotted = dotted_name(node)
             flow.sources.update(self.markers.sources_named(dotted or ""))
@@ -544,6 +549,22 @@ class FlowFollower:
             stack.append((node.func, scope, label))
             return
         stack.extend((child, scope, label) for child in reversed(children(node)))
+
+    def _selected_entry(self, node: ast.Subscript, scope: Scope) -> Binding | None:
+        """`PROMPTS["describe"]` of a dict literal bound once, all its keys strings: the binding of the
+        one entry the key selects (the others are not sent: "identify_person" beside it asks nothing)."""
+        key = string_text(node.slice) if isinstance(node.slice, ast.Constant) else None
+        if key is None or not isinstance(node.value, ast.Name):
+            return None
+        bindings = self.project.lookup(node.value.id, scope)
+        if len(bindings) != 1 or bindings[0].kind != "assign" or not isinstance(bindings[0].value, ast.Dict):
+            return None
+        literal = bindings[0].value
+        keys = [string_text(key_node) if isinstance(key_node, ast.Constant) else None for key_node in literal.keys]
+        if None in keys:  # `{**BASE, ...}` or a computed key: any entry may be the one
+            return None
+        values = [value for entry, value in zip(keys, literal.values) if entry == key]
+        return replace(bindings[0], value=values[-1]) if values else None
 
     def _push_binding(self, binding: Binding, label: str, walk: _Walk, scope: Scope) -> None:
         if walk.within is not None and not _inside(binding.scope, walk.within):

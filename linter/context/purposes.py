@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, partial
 from typing import Any, Callable, Iterator
 
@@ -194,6 +194,8 @@ class Element:
     optional: bool = False
     gap: int = 0
     at_clause_end: bool = False  # for `followed`: `$` also accepts the end of a clause
+    # folded word -> the ways it must be written ("è!": "è", not the conjunction "e"); empty if none
+    accented: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _word_class(spec: str, slots: SlotTable, where: str, built: dict[str, tuple[WordClass, bool]] | None = None) -> tuple[WordClass, bool]:
@@ -213,10 +215,31 @@ def _word_class(spec: str, slots: SlotTable, where: str, built: dict[str, tuple[
                 raise RuleDataError(f"{where}: unknown slot {alternative}")
             words.merge(slots[alternative[1:-1]])
         else:
-            words.add(alternative, where)
+            words.add(alternative.removesuffix("!"), where)
     if built is not None:
         built[spec] = (words, clause_end)
     return words, clause_end
+
+
+def _accented(spec: str) -> dict[str, frozenset[str]]:
+    """`è!|era|sia`: the alternatives marked with `!` count only as written with their accent
+    (Italian "è" is "is", "e" is "and": "Milano e Lione" names no one), or as a capital followed by an
+    apostrophe, the way "È" is often typed ("E' Mario Rossi?")."""
+    found = {}
+    for alternative in spec.split("|"):
+        if alternative.endswith("!"):
+            written = unicodedata.normalize("NFC", alternative[:-1].lower())
+            found[fold(written)] = frozenset({written, fold(written).upper() + "'"})
+    return found
+
+
+def _written_as(words: Words, at: int, accented: dict[str, frozenset[str]]) -> bool:
+    ways = accented.get(words.forms[at]) if at < len(words.forms) else None
+    if ways is None:
+        return True
+    start, end = words.spans[at]
+    written = unicodedata.normalize("NFC", words.text[start:end]).lower()
+    return written in ways or words.text[start : end + 1].translate(_QUOTES) in ways
 
 
 def _element(token: str, slots: SlotTable, where: str, built: dict[str, tuple[WordClass, bool]] | None) -> Element:
@@ -231,8 +254,8 @@ def _element(token: str, slots: SlotTable, where: str, built: dict[str, tuple[Wo
         words, clause_end = _word_class(token[1:], slots, where, built)
         return Element("not" if token[0] == "!" else "followed", words, at_clause_end=clause_end)
     if token.startswith("(") and token.endswith(")"):
-        return Element("word", _word_class(token[1:-1], slots, where, built)[0], optional=True)
-    return Element("word", _word_class(token, slots, where, built)[0])
+        return Element("word", _word_class(token[1:-1], slots, where, built)[0], optional=True, accented=_accented(token[1:-1]))
+    return Element("word", _word_class(token, slots, where, built)[0], accented=_accented(token))
 
 
 def _required_first(template: str, first: Element | None, where: str) -> Element:
@@ -301,10 +324,11 @@ def match_elements(elements: list[Element], words: Words, index: int, at: int, s
             if found is not None:
                 return found
         return match_elements(elements, words, index + 1, at, sentence) if element.optional else None
-    for end in element.words.ends(words, at, sentence):
-        found = match_elements(elements, words, index + 1, end, sentence)
-        if found is not None:
-            return found
+    if not element.accented or _written_as(words, at, element.accented):
+        for end in element.words.ends(words, at, sentence):
+            found = match_elements(elements, words, index + 1, end, sentence)
+            if found is not None:
+                return found
     if element.optional:
         return match_elements(elements, words, index + 1, at, sentence)
     return None
