@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -42,8 +43,19 @@ class Rule:
 SAFE_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def rule_text(name: str) -> str:
+    """A file of `rules/` as shipped."""
+    return resources.files("flake8_azure_face_policy.rules").joinpath(name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def rule_digest(name: str) -> str:
+    """The SHA-256 of a file of `rules/`: data compiled from it names the digest it was compiled from."""
+    return hashlib.sha256(rule_text(name).encode("utf-8")).hexdigest()
+
+
 def read_yaml(name: str) -> dict[str, Any]:
-    text = resources.files("flake8_azure_face_policy.rules").joinpath(name).read_text(encoding="utf-8")
+    text = rule_text(name)
     data = yaml.load(text, Loader=SAFE_YAML_LOADER)
     if not isinstance(data, dict):
         raise RuleDataError(f"{name}: expected a mapping at the top level")

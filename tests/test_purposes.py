@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+from unittest import mock
+
 import pytest
 import yaml
 
-from flake8_azure_face_policy.context.purposes import PurposeReader, fold, split_words
+from flake8_azure_face_policy.context import purposes as purposes_module
+from flake8_azure_face_policy.context.purposes import PurposeReader, fold, shipped_compiled_index, split_words
 from flake8_azure_face_policy.context.vocabulary import load_vocabulary
 from flake8_azure_face_policy.ruledata import RuleDataError, data_file
 from purpose_bank import BANKS, IDENTIFICATION_CODES, fired_codes
 
-EXAMPLE_FILES = ("purpose_examples.yaml", "purpose_examples_train6.yaml")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import compile_purposes  # noqa: E402
+
+EXAMPLE_FILES = ("purpose_examples.yaml", "purpose_examples_train6.yaml", "purpose_examples_train7.yaml")
 EXAMPLES = [example for name in EXAMPLE_FILES for example in yaml.safe_load((BANKS / name).read_text(encoding="utf-8"))]
 
 
@@ -153,3 +164,29 @@ def test_templates_are_found_by_their_first_word_as_a_walk_over_all_would_find_t
             if form in exact or any(form.startswith(prefix) for prefix in prefixes) or any(form.endswith(suffix) for suffix in suffixes):
                 expected.append(template)
         assert index.starting(form) == expected, form
+
+
+def test_the_shipped_index_is_what_compiling_writes():
+    assert (ROOT / "rules" / purposes_module.COMPILED_INDEX).read_text(encoding="utf-8") == compile_purposes.compiled_text()
+    assert shipped_compiled_index() is not None
+
+
+def test_the_compiled_index_finds_what_indexing_the_yaml_finds_and_reads_no_template():
+    data = data_file("purposes.yaml")
+    compiled, indexed = PurposeReader(data, shipped_compiled_index()), PurposeReader(data)
+    assert not any("first" in vars(template) or "elements" in vars(template) for template in compiled.templates)
+    forms = {form for example in EXAMPLES for text in (example["user"], example.get("system") or "") for form in split_words(text).forms}
+    for form in sorted(forms | {"mitgliedsnummer", "identifiziert", "personen", "wer", "who", "x" * 40}):
+        assert [template.text for template in compiled.index.starting(form)] == [template.text for template in indexed.index.starting(form)], form
+
+
+def test_an_index_compiled_from_other_data_is_not_used(monkeypatch):
+    monkeypatch.setattr(purposes_module, "rule_digest", lambda name: "0" * 64)
+    assert shipped_compiled_index() is None
+
+
+@pytest.mark.parametrize("text", ["{", json.dumps({"index": {"by_word": [], "by_prefix": {}, "by_suffix": {}, "longest_affix": 3}})])
+def test_a_malformed_compiled_index_is_reported_by_name(text):
+    with mock.patch.object(purposes_module, "rule_text", return_value=text):
+        with pytest.raises(RuleDataError, match="purposes_index.json"):
+            shipped_compiled_index()

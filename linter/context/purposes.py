@@ -9,14 +9,15 @@ there.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache, partial
-from typing import Any, Callable, Iterator
+from functools import cached_property, lru_cache
+from typing import Any, Iterable, Iterator
 
 from flake8_azure_face_policy.budget import Charge, no_charge
-from flake8_azure_face_policy.ruledata import RuleDataError
+from flake8_azure_face_policy.ruledata import RuleDataError, rule_digest, rule_text
 
 _WORD = re.compile(r"[^\W_]+")  # snake_case keys are words too: "same_person", "NO_MATCH"
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n\s*\n|[.;!?]\W*$")
@@ -30,6 +31,7 @@ _PHRASE = re.compile(r"(?:\*\w+|\w+\*?)(?:_\w+\*?)*")
 MAX_PHRASE_WORDS = 6
 CACHE_LIMIT = 50_000  # word forms remembered per word class; a project's vocabulary stays well below
 LARGE_SLOT = 64  # words of a template's first position above which the index asks the slot instead
+COMPILED_INDEX = "purposes_index.json"  # written by tools/compile_purposes.py
 
 
 def fold(text: str) -> str:
@@ -346,8 +348,9 @@ class PurposeMatch:
 
 
 class Template:
-    """A frame's template in one language. Only its first element is read when the frames load; the
-    rest when a text first holds that word (most templates never meet their first word)."""
+    """A frame's template in one language, read when it is first needed: its first element when the
+    frames are indexed from the YAML data (not when a compiled index is loaded), the rest when a
+    text first holds that word (most templates never meet their first word)."""
 
     def __init__(
         self,
@@ -355,8 +358,10 @@ class Template:
         purpose: str,
         restrictable: bool,
         language: str,
-        first: Element,
-        parse: Callable[[], list[Element]],
+        text: str,
+        slots: SlotTable,
+        where: str,
+        built: dict[str, tuple[WordClass, bool]],
         countered_by: frozenset[str] = frozenset(),
         reaches_back: bool = False,
     ):
@@ -364,64 +369,109 @@ class Template:
         self.purpose = purpose
         self.restrictable = restrictable
         self.language = language
-        self.first = first
-        self._parse = parse
+        self.text = text
+        self._slots = slots
+        self._where = where
+        self._built = built  # the word classes already made for the language's positions, shared
         self.countered_by = countered_by  # benign frames that, in the same sentence, turn it against
         self.reaches_back = reaches_back  # a benign statement that also speaks for the sentence before
 
     @cached_property
+    def first(self) -> Element:
+        return first_element(self.text, self._slots, self._where, self._built)
+
+    @cached_property
     def elements(self) -> list[Element]:
-        return self._parse()
+        return parse_template(self.text, self._slots, self._where, built=self._built)
+
+
+class _WrittenNumbers(dict):
+    """A compiled index's table: word -> template numbers as written ("3 17 250"), read when a word
+    form first asks for them (reading thousands of lists at load costs more than the few asked)."""
+
+    def get(self, key: str, default: Any = ()) -> Any:
+        written = dict.get(self, key)
+        return default if written is None else [int(number) for number in written.split()]
 
 
 class TemplateIndex:
-    """Templates by the words they can start with. A template that starts with a large slot
-    (`<person>`, a few hundred words) is filed under the slot, which is asked once per word form:
-    indexing each of its words would cost more at load than all other templates."""
+    """Templates by the words they can start with, as template numbers (their order of reading). A
+    template that starts with a large slot (`<person>`, a few hundred words) is filed under the slot,
+    which is asked once per word form: indexing each of its words would cost more at load than all
+    other templates. A compiled index (`compiled`, `from_compiled`) files every word, slots' too."""
 
-    def __init__(self) -> None:
-        self.by_word: dict[str, list[Template]] = {}
+    def __init__(self, templates: list[Template]) -> None:
+        self.templates = templates
+        self.by_word: dict[str, list[int]] = {}
         # by the prefix (`identif*`) or compound end (`*fotos`): a form is looked up by each of its own
         # beginnings and ends, a few look-ups instead of a walk over hundreds of affixes
-        self.by_prefix: dict[str, list[Template]] = {}
-        self.by_suffix: dict[str, list[Template]] = {}
-        self._longest_affix = 0  # a form's beginnings and ends are looked up up to this length only
-        self.by_slot: dict[int, tuple[WordClass, list[Template]]] = {}
+        self.by_prefix: dict[str, list[int]] = {}
+        self.by_suffix: dict[str, list[int]] = {}
+        self.longest_affix = 0  # a form's beginnings and ends are looked up up to this length only
+        self.by_slot: dict[int, tuple[WordClass, list[int]]] = {}
         self._starting: dict[str, list[Template]] = {}
-        self._order: dict[int, int] = {}  # templates in the order they were added, however filed
 
-    def add(self, template: Template) -> None:
-        self._order[id(template)] = len(self._order)
-        words = template.first.words
-        if len(words.exact) >= LARGE_SLOT:
-            self.by_slot.setdefault(id(words), (words, []))[1].append(template)
-            return
-        exact, prefixes, suffixes = words.first_words()
+    @classmethod
+    def of(cls, templates: list[Template]) -> "TemplateIndex":
+        """Indexed by reading each template's first element."""
+        index = cls(templates)
+        for number, template in enumerate(templates):
+            words = template.first.words
+            if len(words.exact) >= LARGE_SLOT:
+                index.by_slot.setdefault(id(words), (words, []))[1].append(number)
+            else:
+                index._file(number, *words.first_words())
+        return index
+
+    @classmethod
+    def from_compiled(cls, compiled: dict[str, Any], templates: list[Template]) -> "TemplateIndex":
+        """Indexed from `compiled()` data of the same templates: no template is read."""
+        index = cls(templates)
+        index.by_word, index.by_prefix, index.by_suffix = (_WrittenNumbers(compiled[key]) for key in ("by_word", "by_prefix", "by_suffix"))
+        index.longest_affix = compiled["longest_affix"]
+        return index
+
+    def _file(self, number: int, exact: Iterable[str], prefixes: list[str], suffixes: list[str]) -> None:
         for word in exact:
-            self.by_word.setdefault(word, []).append(template)
+            self.by_word.setdefault(word, []).append(number)
         for prefix in prefixes:
-            self.by_prefix.setdefault(prefix, []).append(template)
+            self.by_prefix.setdefault(prefix, []).append(number)
         for suffix in suffixes:
-            self.by_suffix.setdefault(suffix, []).append(template)
-        self._longest_affix = max([self._longest_affix, *map(len, prefixes), *map(len, suffixes)])
+            self.by_suffix.setdefault(suffix, []).append(number)
+        self.longest_affix = max([self.longest_affix, *map(len, prefixes), *map(len, suffixes)])
+
+    def compiled(self) -> dict[str, Any]:
+        """The index as data, each slot's words filed too, for `from_compiled`."""
+        flat = TemplateIndex(self.templates)
+        flat.by_word = {word: list(numbers) for word, numbers in self.by_word.items()}
+        flat.by_prefix = {prefix: list(numbers) for prefix, numbers in self.by_prefix.items()}
+        flat.by_suffix = {suffix: list(numbers) for suffix, numbers in self.by_suffix.items()}
+        flat.longest_affix = self.longest_affix
+        for words, numbers in self.by_slot.values():
+            for number in numbers:
+                flat._file(number, *words.first_words())
+        written = {
+            key: {word: " ".join(map(str, sorted(set(numbers)))) for word, numbers in sorted(table.items())}
+            for key, table in (("by_word", flat.by_word), ("by_prefix", flat.by_prefix), ("by_suffix", flat.by_suffix))
+        }
+        return {**written, "longest_affix": flat.longest_affix}
 
     def starting(self, form: str) -> list[Template]:
         cached = self._starting.get(form)
         if cached is not None:
             return cached
         found = list(self.by_word.get(form, ()))
-        longest = min(len(form), self._longest_affix)  # not quadratic in a megabyte-long word
+        longest = min(len(form), self.longest_affix)  # not quadratic in a megabyte-long word
         for end in range(1, longest + 1):
             found += self.by_prefix.get(form[:end], ())
         for start in range(len(form) - longest, len(form)):
             found += self.by_suffix.get(form[start:], ())
-        for words, templates in self.by_slot.values():
+        for words, numbers in self.by_slot.values():
             if words.starts(form):
-                found += templates
+                found += numbers
         if len(self._starting) > CACHE_LIMIT:
             self._starting.clear()
-        unique = {id(template): template for template in found}
-        cached = self._starting[form] = sorted(unique.values(), key=lambda template: self._order[id(template)])
+        cached = self._starting[form] = [self.templates[number] for number in sorted(set(found))]
         return cached
 
     def matches(self, words: Words, charge: Charge) -> Iterator[tuple[Template, int, int]]:
@@ -484,16 +534,16 @@ def _slots(data: dict[str, Any]) -> dict[str, SlotTable]:
 
 
 class PurposeReader:
-    """All frames built once; `scan` finds every purpose statement in a text."""
+    """All frames built once; `scan` finds every purpose statement in a text. With `compiled`, the
+    index of `compiled_index()` made from the same data, no template is read at load."""
 
-    def __init__(self, data: dict[str, Any]):
+    def __init__(self, data: dict[str, Any], compiled: dict[str, Any] | None = None):
         self.languages = tuple(data.get("languages") or ())
         self.purposes = {name: (spec or {}).get("description", "") for name, spec in (data.get("purposes") or {}).items()}
         slots = self._slots = _slots(data)
         frames = data.get("frames")
         if not isinstance(frames, list) or not frames:
             raise RuleDataError("purposes.yaml: expected a list of frames")
-        self.index = TemplateIndex()
         self.templates: list[Template] = []
         self.frame_names: list[str] = []
         built: dict[str, dict[str, tuple[WordClass, bool]]] = {language: {} for language in self.languages}
@@ -504,28 +554,41 @@ class PurposeReader:
                 raise RuleDataError(f"{where}: needs a name and a purpose among {sorted(self.purposes)}")
             self.frame_names.append(name)
             countered_by = frozenset(frame.get("countered_by") or ())
+            restrictable, reaches_back = bool(frame.get("restrictable")), bool(frame.get("reaches_back"))
             for language, template in self._templates(frame, where):
-                place = f"{where} {language}"
-                first = first_element(template, slots[language], place, built[language])
-                parse = partial(parse_template, template, slots[language], place, built=built[language])
                 self.templates.append(
-                    Template(name, frame["purpose"], bool(frame.get("restrictable")), language, first, parse, countered_by, bool(frame.get("reaches_back")))
+                    Template(name, frame["purpose"], restrictable, language, template, slots[language], f"{where} {language}", built[language], countered_by, reaches_back)
                 )
-                self.index.add(self.templates[-1])
         unknown = {counter for frame in frames for counter in frame.get("countered_by") or ()} - set(self.frame_names)
         if unknown:
             raise RuleDataError(f"purposes.yaml: countered_by names unknown frames {sorted(unknown)}")
-        self._restriction = self._phrases(data, "restriction_after", slots)
-        self._role_cues = TemplateIndex()  # searched through a whole sentence, so indexed like frames
-        for language, phrases in self._phrases(data, "role_cue", slots).items():
-            for elements in phrases:
-                self._role_cues.add(Template("role_cue", "cue", False, language, elements[0], lambda elements=elements: elements))
+        self.index = TemplateIndex.from_compiled(compiled, self.templates) if compiled is not None else TemplateIndex.of(self.templates)
+        self._restriction_data = data.get("restriction_after") or {}
+        cues = [
+            Template("role_cue", "cue", False, language, item, slots[language], f"purposes.yaml role_cue {language}", built[language])
+            for language, items in (data.get("role_cue") or {}).items()
+            for item in items
+        ]
+        self._role_cues = TemplateIndex.of(cues)  # searched through a whole sentence, so indexed like frames
+
+    @cached_property
+    def _restriction(self) -> dict[str, list[list[Element]]]:
+        return {
+            language: [parse_template(item, self._slots[language], f"purposes.yaml restriction_after {language}", anchored=True) for item in items]
+            for language, items in self._restriction_data.items()
+        }
 
     def check(self) -> None:
         """Reads every template whole, so that malformed data is reported now rather than when a text
         first reaches it (the tests check the shipped frames so)."""
-        for template in self.templates:
-            template.elements
+        for template in [*self.templates, *self._role_cues.templates]:
+            template.first, template.elements
+        self._restriction
+
+    def compiled_index(self) -> dict[str, Any]:
+        """The frames' index as data: tools/compile_purposes.py writes it to rules/purposes_index.json."""
+        self.check()
+        return self.index.compiled()
 
     def word_class(self, spec: str, where: str, language: str = "en") -> WordClass:
         """A word class written as in a template position, with that language's slots."""
@@ -542,13 +605,6 @@ class PurposeReader:
                 raise RuleDataError(f"{where} {language}: expected a list of templates")
             for item in items:
                 yield language, item
-
-    def _phrases(self, data: dict[str, Any], key: str, slots: dict[str, SlotTable]) -> dict[str, list[list[Element]]]:
-        section = data.get(key) or {}
-        return {
-            language: [parse_template(item, slots[language], f"purposes.yaml {key} {language}", anchored=True) for item in items]
-            for language, items in section.items()
-        }
 
     def scan(self, words: Words, charge: Charge = no_charge) -> list[PurposeMatch]:
         """Every frame matched in the words; the work (template attempts, role-cue scans) is charged."""
@@ -598,3 +654,24 @@ class PurposeReader:
             if any(match_elements(cue.elements, words, 0, at, sentence) is not None for cue in cues):
                 return True
         return False
+
+
+def shipped_compiled_index() -> dict[str, Any] | None:
+    """The index of rules/purposes_index.json when it was compiled from the shipped purposes.yaml;
+    None when it is missing or was compiled from other data (the frames are then indexed from the
+    YAML data: the same index, read more slowly)."""
+    try:
+        text = rule_text(COMPILED_INDEX)
+    except FileNotFoundError:
+        return None
+    try:
+        compiled = json.loads(text)
+        index = compiled["index"]
+        tables = [index[key] for key in ("by_word", "by_prefix", "by_suffix")]
+        valid = all(isinstance(table, dict) and all(isinstance(numbers, str) for numbers in table.values()) for table in tables)
+        valid = valid and isinstance(index["longest_affix"], int)
+    except (json.JSONDecodeError, KeyError, TypeError) as error:
+        raise RuleDataError(f"{COMPILED_INDEX}: malformed ({error}); rewrite it with tools/compile_purposes.py") from error
+    if not valid:
+        raise RuleDataError(f"{COMPILED_INDEX}: malformed; rewrite it with tools/compile_purposes.py")
+    return index if compiled.get("source_sha256") == rule_digest("purposes.yaml") else None

@@ -14,11 +14,10 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable
 
 from flake8_azure_face_policy.context.purposes import split_words
-from flake8_azure_face_policy.ruledata import RuleDataError
+from flake8_azure_face_policy.ruledata import RuleDataError, rule_text
 
 STEM_FROM = 7  # words of at least this many letters also count by their first STEM letters
 STEM = 5
@@ -130,7 +129,7 @@ class PurposeScorer:
 @lru_cache(maxsize=None)
 def load_purpose_scorer() -> PurposeScorer:
     """The shipped model, read once, when the first call's prompt needs it."""
-    raw = resources.files("flake8_azure_face_policy.rules").joinpath("purpose_scorer.json").read_text(encoding="utf-8")
+    raw = rule_text("purpose_scorer.json")
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as error:

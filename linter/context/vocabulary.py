@@ -10,7 +10,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from flake8_azure_face_policy.budget import WorkBudget, no_charge
-from flake8_azure_face_policy.context.purposes import PurposeReader, fold, split_words
+from flake8_azure_face_policy.context.purposes import PurposeReader, fold, shipped_compiled_index, split_words
 from flake8_azure_face_policy.source.syntax import CAMEL_BOUNDARY
 from flake8_azure_face_policy.ruledata import RuleDataError, data_file, signal_roles
 
@@ -219,4 +219,4 @@ class Vocabulary:
 
 @lru_cache(maxsize=None)
 def load_vocabulary() -> Vocabulary:
-    return Vocabulary(data_file("vocabulary.yaml"), PurposeReader(data_file("purposes.yaml")))
+    return Vocabulary(data_file("vocabulary.yaml"), PurposeReader(data_file("purposes.yaml"), shipped_compiled_index()))
