@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from unittest import mock
 
 import pytest
 import yaml
 
-from flake8_azure_face_policy.context import purposes as purposes_module
+from flake8_azure_face_policy import ruledata
 from flake8_azure_face_policy.context.purposes import PurposeReader, fold, shipped_compiled_index, split_words
 from flake8_azure_face_policy.context.vocabulary import load_vocabulary
 from flake8_azure_face_policy.ruledata import RuleDataError, data_file
@@ -166,9 +165,10 @@ def test_templates_are_found_by_their_first_word_as_a_walk_over_all_would_find_t
         assert index.starting(form) == expected, form
 
 
-def test_the_shipped_index_is_what_compiling_writes():
-    assert (ROOT / "rules" / purposes_module.COMPILED_INDEX).read_text(encoding="utf-8") == compile_purposes.compiled_text()
-    assert shipped_compiled_index() is not None
+def test_the_shipped_compiled_frames_are_what_compiling_writes():
+    assert (ROOT / "rules" / ruledata.compiled_name("purposes.yaml")).read_text(encoding="utf-8") == compile_purposes.compiled_text()
+    assert ruledata.compiled_data("purposes.yaml") is not None and shipped_compiled_index() is not None
+    assert data_file("purposes.yaml") == ruledata.read_yaml("purposes.yaml")
 
 
 def test_the_compiled_index_finds_what_indexing_the_yaml_finds_and_reads_no_template():
@@ -180,13 +180,32 @@ def test_the_compiled_index_finds_what_indexing_the_yaml_finds_and_reads_no_temp
         assert [template.text for template in compiled.index.starting(form)] == [template.text for template in indexed.index.starting(form)], form
 
 
-def test_an_index_compiled_from_other_data_is_not_used(monkeypatch):
-    monkeypatch.setattr(purposes_module, "rule_digest", lambda name: "0" * 64)
-    assert shipped_compiled_index() is None
+@pytest.fixture
+def fresh_rule_files():
+    """The cached digests and compiled data forgotten before and after (the test may replace the functions)."""
+    cached = (ruledata.compiled_data, ruledata.rule_digest)
+    for function in cached:
+        function.cache_clear()
+    yield
+    for function in cached:
+        function.cache_clear()
 
 
-@pytest.mark.parametrize("text", ["{", json.dumps({"index": {"by_word": [], "by_prefix": {}, "by_suffix": {}, "longest_affix": 3}})])
-def test_a_malformed_compiled_index_is_reported_by_name(text):
-    with mock.patch.object(purposes_module, "rule_text", return_value=text):
-        with pytest.raises(RuleDataError, match="purposes_index.json"):
-            shipped_compiled_index()
+def test_what_was_compiled_from_other_data_is_not_used(monkeypatch, fresh_rule_files):
+    monkeypatch.setattr(ruledata, "rule_digest", lambda name: "0" * 64)
+    assert ruledata.compiled_data("purposes.yaml") is None and shipped_compiled_index() is None
+
+
+@pytest.mark.parametrize(
+    ("compiled", "complaint"),
+    [
+        ("{", "malformed"),
+        (json.dumps({"source_sha256": "x"}), "malformed"),
+        (json.dumps({"source_sha256": ruledata.rule_digest("purposes.yaml"), "data": {}, "index": {"by_word": []}}), "malformed index"),
+    ],
+)
+def test_a_malformed_compiled_file_is_reported_by_name(monkeypatch, fresh_rule_files, compiled, complaint):
+    shipped = ruledata.rule_text
+    monkeypatch.setattr(ruledata, "rule_text", lambda name: compiled if name == "purposes.compiled.json" else shipped(name))
+    with pytest.raises(RuleDataError, match=f"purposes.compiled.json: {complaint}"):
+        shipped_compiled_index()

@@ -17,6 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 import yaml
+from generated_files import write_or_check
 
 from flake8_azure_face_policy.context.scorer import feature_names, word_count
 
@@ -107,16 +108,5 @@ def model_text(weights: dict[str, float], bias: float, max_words: int, threshold
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=0) + "\n"
 
 
-def main(arguments: list[str]) -> int:
-    text = model_text(*trained_model())
-    if "--check" in arguments:
-        current = MODEL.read_text(encoding="utf-8") if MODEL.exists() else ""
-        print("rules/purpose_scorer.json is current" if current == text else "rules/purpose_scorer.json differs from a retrained model")
-        return 0 if current == text else 1
-    MODEL.write_text(text, encoding="utf-8")
-    print(f"wrote {MODEL.relative_to(ROOT)}: {text.count(chr(10))} lines")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(write_or_check(MODEL, model_text(*trained_model()), sys.argv[1:], "tools/train_purpose_scorer.py"))

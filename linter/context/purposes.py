@@ -9,7 +9,6 @@ there.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from functools import cached_property, lru_cache
 from typing import Any, Iterable, Iterator
 
 from flake8_azure_face_policy.budget import Charge, no_charge
-from flake8_azure_face_policy.ruledata import RuleDataError, rule_digest, rule_text
+from flake8_azure_face_policy.ruledata import RuleDataError, compiled_data, compiled_name
 
 _WORD = re.compile(r"[^\W_]+")  # snake_case keys are words too: "same_person", "NO_MATCH"
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n\s*\n|[.;!?]\W*$")
@@ -31,7 +30,6 @@ _PHRASE = re.compile(r"(?:\*\w+|\w+\*?)(?:_\w+\*?)*")
 MAX_PHRASE_WORDS = 6
 CACHE_LIMIT = 50_000  # word forms remembered per word class; a project's vocabulary stays well below
 LARGE_SLOT = 64  # words of a template's first position above which the index asks the slot instead
-COMPILED_INDEX = "purposes_index.json"  # written by tools/compile_purposes.py
 
 
 def fold(text: str) -> str:
@@ -586,7 +584,7 @@ class PurposeReader:
         self._restriction
 
     def compiled_index(self) -> dict[str, Any]:
-        """The frames' index as data: tools/compile_purposes.py writes it to rules/purposes_index.json."""
+        """The frames' index as data: tools/compile_purposes.py writes it to rules/purposes.compiled.json."""
         self.check()
         return self.index.compiled()
 
@@ -657,21 +655,20 @@ class PurposeReader:
 
 
 def shipped_compiled_index() -> dict[str, Any] | None:
-    """The index of rules/purposes_index.json when it was compiled from the shipped purposes.yaml;
-    None when it is missing or was compiled from other data (the frames are then indexed from the
-    YAML data: the same index, read more slowly)."""
-    try:
-        text = rule_text(COMPILED_INDEX)
-    except FileNotFoundError:
+    """The frames' index compiled with the shipped purposes.yaml (ruledata.compiled_data); None when
+    there is none current (the frames are then indexed from the YAML data: the same index, read more
+    slowly)."""
+    compiled = compiled_data("purposes.yaml")
+    if compiled is None:
         return None
+    where = compiled_name("purposes.yaml")
     try:
-        compiled = json.loads(text)
         index = compiled["index"]
         tables = [index[key] for key in ("by_word", "by_prefix", "by_suffix")]
         valid = all(isinstance(table, dict) and all(isinstance(numbers, str) for numbers in table.values()) for table in tables)
         valid = valid and isinstance(index["longest_affix"], int)
-    except (json.JSONDecodeError, KeyError, TypeError) as error:
-        raise RuleDataError(f"{COMPILED_INDEX}: malformed ({error}); rewrite it with tools/compile_purposes.py") from error
+    except (KeyError, TypeError) as error:
+        raise RuleDataError(f"{where}: malformed index ({error}); rewrite it with tools/compile_purposes.py") from error
     if not valid:
-        raise RuleDataError(f"{COMPILED_INDEX}: malformed; rewrite it with tools/compile_purposes.py")
-    return index if compiled.get("source_sha256") == rule_digest("purposes.yaml") else None
+        raise RuleDataError(f"{where}: malformed index; rewrite it with tools/compile_purposes.py")
+    return index
