@@ -493,6 +493,8 @@ class FlowFollower:
             flow.image_part_scopes.append(scope)
 
     def _visit(self, node: ast.AST, scope: Scope, label: str, walk: _Walk) -> None:
+        if isinstance(node, (ast.Raise, ast.Assert)):
+            return  # a helper's error message is shown to whoever calls it, never sent with its result
         flow, stack = walk.flow, walk.stack
         if isinstance(node, (ast.Call, ast.Subscript, ast.Attribute)):
             key = config_reference(node)
