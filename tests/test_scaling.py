@@ -74,6 +74,29 @@ def test_many_sends_of_a_long_list_are_analysed_in_full():
     assert [finding.code for finding in analyse(source)] == []  # no AFP900
 
 
+def calls_of_a_wrapper_sending_a_catalogue_twice(calls: int, alias: bool) -> str:
+    """A wrapper sends a large dict and (with `alias`) a list holding it beside its prompt, once per call."""
+    entries = ", ".join(f"'field_{i}': record.get('field_{i}')" for i in range(150))
+    return HEAD + (
+        "def send(prompt, record, u):\n"
+        f"    catalogue = {{{entries}}}\n"
+        f"    request = {'[catalogue, prompt]' if alias else '[prompt]'}\n"
+        "    return client.chat.completions.create(model='d', messages=[{'role': 'user', 'content': ["
+        f"{{'type': 'text', 'text': str(catalogue)}}, {{'type': 'text', 'text': str(request)}}, {IMAGE}]}}])\n"
+    ) + "".join(f"send('Describe item {i}.', {{'id': {i}}}, 'https://x/{i}.png')\n" for i in range(calls))
+
+
+def test_a_reference_a_walk_could_not_reuse_is_not_followed_alone_again():
+    """`request` holds the catalogue the walk has already met, so its flow followed alone cannot be
+    reused; each call's walk (a different frame each time) followed it alone again for nothing."""
+    spent = {}
+    for alias in (True, False):
+        budget = WorkBudget(10**12)
+        assert len(vision_calls(calls_of_a_wrapper_sending_a_catalogue_twice(40, alias), None, budget=budget)) == 41
+        spent[alias] = budget.spent["data flow"]
+    assert spent[True] < 1.1 * spent[False], spent  # about twice before
+
+
 def sends_of_one_history(sends: int) -> str:
     """One conversation built by appends (purpose words, comments), sent several times and extended once."""
     return HEAD + (

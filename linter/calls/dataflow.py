@@ -367,6 +367,7 @@ class _Walk:
         return work + self.flow.reuse(followed.flow)
 
 
+_SHARED_VISITS = 64  # a reference's flow a walk could not reuse, larger than this, is not followed alone again
 _COPIED_NODES = 64  # a reused flow with more nodes keeps its own set (checked, not copied, by each walk)
 
 
@@ -393,6 +394,7 @@ class FlowFollower:
         # its followed flows (one per visit bound that cut it short). All the analysis is static,
         # except that a request recognised later is not walked into: then all are dropped.
         self._followed: dict[tuple[_Reference, int, str], dict[tuple, dict[tuple, list[_Followed]]]] = {}
+        self._overlapping: set[tuple[_Reference, int, str]] = set()  # references a walk could not reuse
 
     def add_request(self, call: ast.Call) -> None:
         if id(call) not in self.requests:
@@ -435,16 +437,23 @@ class FlowFollower:
         """A reference's bindings: reused whole from an earlier walk's when this walk can, else pushed."""
         if walk.around is None and walk.within is None:  # a reference's own walk expands the references it meets
             followed = self._reference_flow(walk, reference, scope, label)
-            if walk.can_reuse(followed):
+            if followed is not None and walk.can_reuse(followed):
                 self.budget.charge("data flow", walk.reuse(followed))
                 return
+            if followed is not None and followed.visits > _SHARED_VISITS:
+                self._overlapping.add((reference, id(scope), label))  # met again, it would be followed alone again for nothing
         pending = len(walk.stack)
         self._push_bindings(walk, reference, scope, label)
         self.budget.charge("data flow", 1 + len(walk.stack) - pending)
 
-    def _reference_flow(self, walk: _Walk, reference: _Reference, scope: Scope, label: str) -> _Followed:
+    def _reference_flow(self, walk: _Walk, reference: _Reference, scope: Scope, label: str) -> _Followed | None:
+        """The reference's flow followed alone, or None when an earlier walk could not reuse it (it had
+        visited some of its nodes): the walk around it then expands it itself, as it would without reuse."""
+        key = (reference, id(scope), label)
+        if key in self._overlapping:
+            return None
         room = walk.bound - walk.visits
-        by_questions = self._followed.setdefault((reference, id(scope), label), {})
+        by_questions = self._followed.setdefault(key, {})
         for questions, by_answers in by_questions.items():
             for followed in by_answers.get(walk.answers(questions), ()):
                 if followed.fits(room):
