@@ -323,6 +323,7 @@ class _Walk:
         self.around = around
         self.asked: dict[tuple[str, int], Frame | bool | None] = {}  # ("frame" | "helper", scope id) -> answer
         self.visits = 0
+        self.overlapped = False  # a reference's walk that met a node of the walk around (stopped there)
         self.visited: set[tuple[int, int]] = set()
         self.visited_apart: list[frozenset[tuple[int, int]]] = []  # large reused flows' nodes, not copied
 
@@ -367,7 +368,6 @@ class _Walk:
         return work + self.flow.reuse(followed.flow)
 
 
-_SHARED_VISITS = 64  # a reference's flow a walk could not reuse, larger than this, is not followed alone again
 _COPIED_NODES = 64  # a reused flow with more nodes keeps its own set (checked, not copied, by each walk)
 
 
@@ -423,6 +423,9 @@ class FlowFollower:
             key = (id(node), id(scope))
             if walk.has_visited(key):
                 continue
+            if walk.around is not None and walk.around.has_visited(key):
+                walk.overlapped = True  # the walk around has met this node: it cannot reuse this flow
+                return
             walk.visited.add(key)
             walk.visits += 1
             pending = len(stack)
@@ -440,15 +443,14 @@ class FlowFollower:
             if followed is not None and walk.can_reuse(followed):
                 self.budget.charge("data flow", walk.reuse(followed))
                 return
-            if followed is not None and followed.visits > _SHARED_VISITS:
-                self._overlapping.add((reference, id(scope), label))  # met again, it would be followed alone again for nothing
         pending = len(walk.stack)
         self._push_bindings(walk, reference, scope, label)
         self.budget.charge("data flow", 1 + len(walk.stack) - pending)
 
     def _reference_flow(self, walk: _Walk, reference: _Reference, scope: Scope, label: str) -> _Followed | None:
-        """The reference's flow followed alone, or None when an earlier walk could not reuse it (it had
-        visited some of its nodes): the walk around it then expands it itself, as it would without reuse."""
+        """The reference's flow followed alone, or None when it meets a node the walk around has met (then
+        that walk could not reuse it), now or in an earlier walk: the walk around it then expands it
+        itself, as it would without reuse."""
         key = (reference, id(scope), label)
         if key in self._overlapping:
             return None
@@ -462,6 +464,9 @@ class FlowFollower:
         self._push_bindings(alone, reference, scope, label)
         self.budget.charge("data flow", 1 + len(alone.stack))
         self._run(alone)
+        if alone.overlapped:
+            self._overlapping.add(key)  # each walk meeting it (with a new frame, say) would follow it alone again for nothing
+            return None
         followed = _Followed(alone.flow, frozenset(alone.visited), alone.visits, room if alone.stack else None, tuple(alone.asked.values()))
         by_questions.setdefault(tuple(alone.asked), {}).setdefault(_Walk.recorded(alone.asked), []).append(followed)
         return followed
