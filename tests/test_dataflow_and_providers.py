@@ -190,3 +190,17 @@ def test_a_constant_key_of_a_dict_literal_sends_only_its_entry(table, reference,
     )
     (call,) = vision_calls(code)
     assert {s.name for s in call.signals if s.role == "purpose" and s.evidence.kind == "prompt"} == read
+
+
+def test_a_module_text_is_indexed_only_once_an_owner_is_asked_for_it():
+    """Most modules indexed hold no vision call (a file's own, or one its calls reach): what their code
+    says is indexed only when evidence is read from them, as the whole module's first pass would."""
+    source = 'PLATE = "Read the plate."\n\ndef describe(photo):\n    """Identify the driver."""\n    question = "who is this"\n    return question\n'
+    tree = ast.parse(source)
+    index = build_index(tree, source_lines(source), tree.body, frozenset({"create"}), frozenset())
+    function = index.owners[1]
+    assert function.texts == [] and index.module_owner.texts == []
+    assert [(item.kind, item.text) for item in function.items] == [
+        ("docstring", "Identify the driver."), ("string", "who is this"), ("name", "describe"), ("name", "photo"), ("name", "question"),
+    ]
+    assert ("string", "Read the plate.") in [(item.kind, item.text) for item in index.module_owner.texts]  # read once, for every owner

@@ -41,9 +41,17 @@ class Owner:
     kind: str  # module | class | function
     node: ast.AST
     parent: "Owner | None"
-    items: list[TextItem] = field(default_factory=list)
+    texts: list[TextItem] = field(default_factory=list)  # as read so far: see `items`
     names: dict[str, int] = field(default_factory=dict)  # identifier -> first line
     class_info: "ClassInfo | None" = None
+    index: "ModuleIndex | None" = None  # the module whose text is read when first asked for
+
+    @property
+    def items(self) -> list[TextItem]:
+        """Its strings, docstrings, names, configuration reads and comments."""
+        if self.index is not None:
+            self.index.read_texts()
+        return self.texts
 
 
 @dataclass(eq=False)
@@ -113,6 +121,19 @@ class ModuleIndex:
         self.module_scope = Scope(self.module_owner, None, None)
         self.candidates: list[CallCandidate] = []
         self.comments: ModuleComments | None = None  # read with libcst once a vision call needs them
+        self._unread: tuple[list[ast.stmt], frozenset[str], frozenset[str]] | None = None  # what `read_texts` indexes
+
+    def read_texts(self) -> None:
+        """The owners' text items, indexed the first time one is asked for: most modules indexed (the
+        analysed file and the modules its calls reach) hold no vision call, and their text is never read."""
+        if self._unread is None:
+            return
+        kept, request_method_names, mutating_methods = self._unread
+        self._unread = None
+        read = _index(self.tree, self.lines, kept, request_method_names, mutating_methods, _Indexer)
+        texts = {id(owner.node): owner.texts for owner in read.owners}
+        for owner in self.owners:
+            owner.texts[:0] = texts.get(id(owner.node), ())
 
     def line_of(self, node: ast.AST) -> int:
         return getattr(node, "lineno", 1)
@@ -221,7 +242,7 @@ class _Indexer:
 
     def record(self, kind: str, line: int, text: str) -> None:
         if text.strip():
-            self.owner.items.append(TextItem(kind, line, text))
+            self.owner.texts.append(TextItem(kind, line, text))
 
     def record_name(self, name: str, line: int) -> None:
         if name.endswith(_EXCEPTION_SUFFIXES):  # `except ClientAuthenticationError`: what went wrong, not what the code is for
@@ -426,6 +447,22 @@ class _Indexer:
             self.index.candidates.append(CallCandidate(node, self.scope, self.owner, self.statement))
 
 
+class _CodeIndexer(_Indexer):
+    """What the code does, without its text (read by `ModuleIndex.read_texts` if ever asked for)."""
+
+    _handlers: dict[str, dict[type, object]] = {"visit_": {}, "leave_": {}}
+    visit_Constant = visit_JoinedStr = visit_Subscript = visit_Attribute = visit_Name = visit_Global = visit_Nonlocal = visit_arg = None  # type: ignore[assignment]
+
+    def record(self, kind: str, line: int, text: str) -> None:
+        pass
+
+    def record_name(self, name: str, line: int) -> None:
+        pass
+
+    def record_config_reference(self, node: ast.AST) -> None:
+        pass
+
+
 def build_index(
     tree: ast.Module,
     lines: list[str],
@@ -433,12 +470,21 @@ def build_index(
     request_method_names: frozenset[str],
     mutating_methods: frozenset[str],
 ) -> ModuleIndex:
-    """Index the module's `kept` top-level statements (the others hold nothing that can matter)."""
+    """Index the module's `kept` top-level statements (the others hold nothing that can matter); its
+    text is indexed when first asked for."""
+    index = _index(tree, lines, kept, request_method_names, mutating_methods, _CodeIndexer)
+    index._unread = (kept, request_method_names, mutating_methods)
+    for owner in index.owners:
+        owner.index = index
+    return index
+
+
+def _index(tree: ast.Module, lines: list[str], kept: list[ast.stmt], request_method_names: frozenset[str], mutating_methods: frozenset[str], indexer_type: type[_Indexer]) -> ModuleIndex:
     index = ModuleIndex(tree, lines)
-    indexer = _Indexer(index, request_method_names, mutating_methods)
+    indexer = indexer_type(index, request_method_names, mutating_methods)
     indexer.mark_docstring(tree.body)
     for statement in kept:
         walk(statement, indexer.enter, indexer.leave, (ast.stmt,))
     for owner in index.owners:
-        owner.items.extend(TextItem("name", line, words) for name, line in owner.names.items() if (words := split_identifier(name)))
+        owner.texts.extend(TextItem("name", line, words) for name, line in owner.names.items() if (words := split_identifier(name)))
     return index
