@@ -62,6 +62,8 @@ def test_evidence_quotes_the_deciding_words_as_written(text, words):
         "Never identify anyone.",
         "Versuch nicht, sie zu identifizieren.",
         "Identificeer de persoon niet.",
+        "Never say whether the two images show the same person.",
+        "Tu ne dis jamais si deux images montrent la même personne.",
     ],
 )
 def test_detection_redaction_roles_and_negation_count_against_identification(text):

@@ -132,7 +132,9 @@ class Vocabulary:
         self._negation_after_clause = _compile(list((negation.get("after_clause") or {}).values()) or ["(?!)"], "vocabulary.yaml negation.after_clause")
         self._not_negation = {language: frozenset(fold(word).lower() for word in words) for language, words in (negation.get("not_negation") or {}).items()}
         self._contrast = _compile(list((negation.get("contrast") or {}).values()) or ["(?!)"], "vocabulary.yaml negation.contrast")
-        self._disjunction = _compile(list((negation.get("disjunction") or {}).values()) or ["(?!)"], "vocabulary.yaml negation.disjunction")
+        # a negation reaches further over what it joins with "or" and into what a negated "say" would say
+        joins = [*(negation.get("disjunction") or {}).values(), *(negation.get("complement") or {}).values()]
+        self._joins = _compile(joins or ["(?!)"], "vocabulary.yaml negation.disjunction and complement")
 
     @staticmethod
     def _signal_pattern(by_language: Any, fragments: dict[str, str], where: str) -> re.Pattern[str]:
@@ -202,7 +204,8 @@ class Vocabulary:
 
     def _negated_across_disjunction(self, layout: _Layout, start: int, window_start: int, ignored: frozenset[str], charge) -> bool:
         """"You never compare the photo with anyone or say who it is", "niemanden erkennen, benennen
-        oder vergleichen": the negation reaches each statement it joins with "or"."""
+        oder vergleichen": the negation reaches each statement it joins with "or", and what a negated
+        verb of saying would say ("never say whether the two photos show the same person")."""
         text = layout.text
         wide_start = layout.window_before(start, COORDINATED_NEGATION_WORDS)
         if wide_start >= window_start:
@@ -211,7 +214,7 @@ class Vocabulary:
         negations = self._negations(text, wide_start, window_start, ignored)
         if not negations:
             return False
-        joins = list(self._disjunction.finditer(text, negations[-1].end(), start))
+        joins = list(self._joins.finditer(text, negations[-1].end(), start))
         # the match must belong to the joined phrase: no clause starts between "or" and it ("Non
         # descrivere la stanza o lo sfondo, dimmi chi è" asks who)
         return bool(joins) and not _CLAUSE_END.search(text, joins[-1].end(), start) and not self._contrast.search(text, negations[-1].end(), start)
