@@ -119,7 +119,7 @@ def test_only_the_names_a_file_imports_are_looked_up_as_wrappers(tmp_path):
     files["app.py"] = "from kit import DamageClient\n\ndef check(url):\n    return DamageClient().assess('Describe the dent on the door.', url)\n"
     write(tmp_path, files)
     before = parsed_module_count()
-    assert imported_wrapper_names(files["app.py"], str(tmp_path / "app.py")) == {"DamageClient", "__init__", "assess"}
+    assert imported_wrapper_names(files["app.py"], str(tmp_path / "app.py")) == {"DamageClient", "assess"}
     assert parsed_module_count() - before == 2  # the package and damage.py; faces.py is never read
     assert [call.method for call in vision_calls(files["app.py"], str(tmp_path / "app.py"))] == ["DamageClient.assess -> chat.completions.create"]
 

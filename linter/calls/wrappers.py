@@ -113,8 +113,8 @@ class Wrappers:
 
     def exported(self, name: str | None = None) -> frozenset[str]:
         """The names under which other modules can call the analysed module's wrappers, for one of its
-        top-level names or (None) for all: its wrapper functions, classes with a wrapper method and
-        instances of them (with their methods' names), and what it imports of them (re-exports)."""
+        top-level names or (None) for all: its wrapper functions, classes with wrapper methods and
+        instances of them (with those methods' names), and what it imports of them (re-exports)."""
         bindings = self.project.analysed.index.module_scope.bindings
         found: set[str] = set()
         for exported in list(bindings) if name is None else [name] if name in bindings else []:
@@ -135,10 +135,14 @@ class Wrappers:
                 classes = self.instance_classes(binding.value, binding.scope)
             else:
                 continue
-            for info in classes:
-                methods = list(dict.fromkeys(listed for base in self.project.class_chain(info) for listed in base.methods))
-                if any((function := self.project.method_of(info, method)) is not None and self.summary(function) is not None for method in methods):
-                    found |= {*methods, name}  # which methods are wrappers is asked at each call of one
+            methods = {
+                method
+                for info in classes
+                for method in {listed for base in self.project.class_chain(info) for listed in base.methods}
+                if (function := self.project.method_of(info, method)) is not None and self.summary(function) is not None
+            }
+            if methods:
+                found |= methods | {name}
         return found
 
     def wrapped(self, call: ast.Call, scope: Scope) -> Iterator[tuple[Frame, Summary]]:
