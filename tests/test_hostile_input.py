@@ -344,4 +344,4 @@ def test_vocabulary_work_at_most_doubles_when_any_text_doubles(tokens):
     once, twice = WorkBudget(10**12), WorkBudget(10**12)
     vocabulary.scan(text, once)
     vocabulary.scan(text + " " + text, twice)
-    assert twice.total <= 2.2 * once.total + 1000
+    assert twice.total <= 2.2 * once.total + 2000  # the seam between the copies can join two runs of matches (a constant)
