@@ -109,13 +109,13 @@ def source_lines(source: str) -> list[str]:
     return _LINE.findall(source)
 
 
-@lru_cache(maxsize=4096)
 def is_key(text: str) -> bool:
     """A string written as a snake_case identifier (`"full_name"`): a key or a label, which names
     something and states nothing."""
     return text.isidentifier() and "_" in text.strip("_")
 
 
+@lru_cache(maxsize=4096)
 def split_identifier(name: str) -> str:
     """`identifySuspect_face` -> `identify Suspect face`: identifiers read as words."""
     return CAMEL_BOUNDARY.sub(" ", name.replace("_", " ")).strip()
