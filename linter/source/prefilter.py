@@ -20,6 +20,7 @@ def _pattern() -> re.Pattern[str]:
     return re.compile("(?<![a-z0-9])(?:%s)(?![a-z0-9])" % "|".join(re.escape(token) for token in _tokens()), re.IGNORECASE)
 
 
+@lru_cache(maxsize=2)  # asked of each file by the plugin's gate, then by the engine's
 def might_send_media(source: str) -> bool:
     """A file that names no client family cannot hold a vision call."""
     # looking for each name is far cheaper than the pattern's case-blind scan (lower-casing keeps every

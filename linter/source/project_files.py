@@ -235,13 +235,14 @@ def module_may_send(path: Path, root: Path) -> bool:
     return sends or any(_module_node(target_key, root)[0] for target in targets if (target_key := file_key(target)) is not None)
 
 
-def sending_imports(source: str, path: str) -> list[tuple[Path, tuple[tuple[str, str], ...]]]:
+@lru_cache(maxsize=2)  # the plugin's gate and the engine's both ask it of the file being analysed
+def sending_imports(source: str, path: str) -> tuple[tuple[Path, tuple[tuple[str, str], ...]], ...]:
     """The project modules a file imports that can lead to a client, with the (name, local name)
     pairs it binds from each (the name "" for the module itself)."""
     folder = os.path.dirname(os.path.abspath(path))
     root = find_root(Path(folder))
     folder = Path(folder)
-    return [(target, local) for target, local in _imports(folder, root, source) if module_may_send(target, root)]
+    return tuple((target, local) for target, local in _imports(folder, root, source) if module_may_send(target, root))
 
 
 def imports_may_send(source: str, path: str) -> bool:
