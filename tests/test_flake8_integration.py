@@ -137,3 +137,24 @@ def test_a_project_with_its_own_linter_package_still_loads_the_plugin(tmp_path):
         assert result.returncode == 1, result.stderr
         assert "patrol.py:8:12: AFP101" in result.stdout, result.stdout + result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_analysing_a_vision_call_does_not_load_openssl(tmp_path):
+    """hashlib loads OpenSSL's library, a few MiB in every flake8 process: only the command's
+    fingerprints and baselines need it."""
+    import subprocess
+    import sys
+
+    (tmp_path / "pyproject.toml").write_text("[tool.azure-face-policy]\ncontext = 'retail'\n")
+    (tmp_path / "ask.py").write_text(
+        "from openai import AzureOpenAI\nclient = AzureOpenAI()\n"
+        "client.chat.completions.create(model='d', messages=[{'role': 'user', 'content': [{'type': 'text', 'text': 'Who is this?'},"
+        " {'type': 'image_url', 'image_url': {'url': 'data:image/png;base64,AAAA'}}]}])\n"
+    )
+    code = (
+        "import ast, sys; from flake8_azure_face_policy.plugin import AzureFacePolicyPlugin; "
+        f"lines = open({str(tmp_path / 'ask.py')!r}).readlines(); "
+        f"print([text.split()[0] for *_, text, _ in AzureFacePolicyPlugin(ast.parse(''.join(lines)), lines, {str(tmp_path / 'ask.py')!r}).run()], 'hashlib' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert result.stdout.split() == ["['AFP201']", "False"], result.stderr

@@ -202,8 +202,8 @@ def test_what_was_compiled_from_other_data_is_not_used(monkeypatch, fresh_rule_f
     ("compiled", "complaint"),
     [
         ("{", "malformed"),
-        (json.dumps({"source_sha256": "x"}), "malformed"),
-        (json.dumps({"source_sha256": ruledata.rule_digest("purposes.yaml"), "data": {}, "index": {"by_word": []}}), "malformed index"),
+        (json.dumps({"source_checksum": "x"}), "malformed"),
+        (json.dumps({"source_checksum": ruledata.rule_digest("purposes.yaml"), "data": {}, "index": {"by_word": []}}), "malformed index"),
     ],
 )
 def test_a_malformed_compiled_file_is_reported_by_name(monkeypatch, fresh_rule_files, compiled, complaint):

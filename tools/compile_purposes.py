@@ -2,8 +2,8 @@
 
 Reading purposes.yaml (about 11 ms with libyaml) and indexing its frames (reading the first position
 of each template, slots included: 17 to 20 ms) happen at every start, with the same result each
-time, so both are shipped as data with the SHA-256 of the purposes.yaml they were made from. The
-linter uses them only when that digest is the shipped file's (flake8_azure_face_policy.ruledata
+time, so both are shipped as data with a checksum of the purposes.yaml they were made from. The
+linter uses them only when that checksum is the shipped file's (flake8_azure_face_policy.ruledata
 `compiled_data`), and otherwise reads the YAML and indexes it itself.
 `python tools/compile_purposes.py` rewrites the file; `--check` only says whether it is current.
 """
@@ -28,7 +28,7 @@ def compiled_text() -> str:
     data = read_yaml(SOURCE)
     compiled = {
         "about": "tools/compile_purposes.py writes this file from purposes.yaml; docs/purposes.md explains it",
-        "source_sha256": rule_digest(SOURCE),
+        "source_checksum": rule_digest(SOURCE),
         "data": data,
         "index": PurposeReader(data).compiled_index(),
     }
