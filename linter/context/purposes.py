@@ -189,7 +189,7 @@ def _word_fits(form: str, word: str) -> bool:
 
 @dataclass
 class Element:
-    kind: str  # word | gap | not | followed | capital | start
+    kind: str  # word | gap | not | followed | capital | not_capital | start
     words: WordClass | None = None
     optional: bool = False
     gap: int = 0
@@ -248,6 +248,8 @@ def _element(token: str, slots: SlotTable, where: str, built: dict[str, tuple[Wo
         return Element("gap", gap=int(gap.group(1)))
     if token in ("@cap", "(@cap)"):  # "is this Taylor (Swift)"
         return Element("capital", optional=token != "@cap")
+    if token == "!@cap":  # "a professora Luciana": a role followed by a name is someone's title
+        return Element("not_capital")
     if token == "^":
         return Element("start")
     if token[0] in "!=":
@@ -316,6 +318,10 @@ def match_elements(elements: list[Element], words: Words, index: int, at: int, s
         if element.kind == "followed" and element.at_clause_end and (not inside or words.clause_after[at - 1]):
             found = True
         if found != (element.kind == "followed"):
+            return None
+        return match_elements(elements, words, index + 1, at, sentence)
+    if element.kind == "not_capital":
+        if at < len(words.forms) and words.sentence[at] == sentence and words.capitalised[at]:
             return None
         return match_elements(elements, words, index + 1, at, sentence)
     if element.kind == "capital":
