@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import compile_purposes  # noqa: E402
 
-EXAMPLE_FILES = ("purpose_examples.yaml", "purpose_examples_train6.yaml", "purpose_examples_train7.yaml")
+EXAMPLE_FILES = ("purpose_examples.yaml", "purpose_examples_train6.yaml", "purpose_examples_train7.yaml", "purpose_examples_train9.yaml")
 EXAMPLES = [example for name in EXAMPLE_FILES for example in yaml.safe_load((BANKS / name).read_text(encoding="utf-8"))]
 
 
