@@ -93,3 +93,17 @@ def jalecos(ward_url: str) -> str:
     return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": [
         {"type": "text", "text": "Quais são os enfermeiros e quais os médicos nesta foto, pela cor do jaleco?"},
         _image(ward_url)]}]).choices[0].message.content
+
+
+def fantino(photo_url: str) -> str:
+    # ruleid: AFP201
+    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": [
+        {"type": "text", "text": "Quale dei soci del maneggio è questo senza casco? Solo il nome."},
+        _image(photo_url)]}]).choices[0].message.content
+
+
+def senza_casco(site_url: str) -> str:
+    # ok: AFP201
+    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": [
+        {"type": "text", "text": "Quali dei lavoratori sul ponteggio sono senza casco? Indica la posizione."},
+        _image(site_url)]}]).choices[0].message.content

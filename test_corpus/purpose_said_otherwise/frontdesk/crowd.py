@@ -52,3 +52,13 @@ def zorgmedewerker(desk_url: str) -> str:
 def bezoekersregister(frame_url: str) -> str:
     # ruleid: AFP201
     return ask("Staat deze bezoeker in het register van geweerden? Geef het registratienummer.", frame_url)
+
+
+def which_guard(frame_url: str) -> str:
+    # ruleid: AFP201
+    return ask("Which of our guards is this, the one without a vest?", frame_url)
+
+
+def without_vest(frame_url: str) -> str:
+    # ok: AFP201
+    return ask("Which of the guards at the gate are not wearing a vest? Mark their positions.", frame_url)
