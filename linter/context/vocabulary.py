@@ -25,6 +25,13 @@ NEGATION_WINDOW_WORDS = 5
 COORDINATED_NEGATION_WORDS = 14
 # Words after a match that the `after` patterns can reach (at most seven)
 AFTER_WINDOW_WORDS = 10
+# Negations that open or sit in a question without refusing ("¿No es …?", "Non sai chi è?", "Is dat
+# niet die …?"), and the pronouns between a negated auxiliary and what it asks ("Can't you tell me …").
+_ASKING_NEGATIONS = frozenset({"no", "non", "nao", "niet", "nicht", "not"})
+# What such a question asks with: a copula or a verb of knowing ("¿No es …?", "Non sai chi …?"); "Non
+# identificare le persone, va bene?" refuses.
+_ASKING_VERBS = frozenset({"is", "es", "e", "est", "ist", "sai", "sais", "sabes", "sabe", "weisst", "weet", "conosci", "conoces", "conhece", "kennst", "ken", "kent"})
+_ASKED_PRONOUNS = frozenset({"you", "tu", "du", "jij", "je", "u", "vous", "usted", "voce", "voi", "it", "this", "that", "he", "she", "er", "sie", "es", "hij", "zij"})
 # A URL or a file path: place names inside one are part of a name, not where the project is used.
 _PATH = re.compile(r"[^\s\"'()<>]*[/\\][^\s\"'()<>]*|[^\s\"'()<>]+\.(?:jpe?g|png|gif|bmp|webp|tiff?|heic|mp4|mov|avi|mkv|wav|mp3|json|csv|ya?ml|txt|pdf)\b", re.IGNORECASE)
 
@@ -190,6 +197,8 @@ class Vocabulary:
         charge("vocabulary", window_end - window_start)
         ignored = self._not_negation.get(language or "", frozenset())
         negations = self._negations(text, window_start, end, ignored)
+        if negations and self._rhetorical(layout, negations, start, end):
+            negations = []
         if negations and not self._contrast.search(text, negations[-1].end(), start):  # "don't count them, just tell me who"
             return True
         if self._negation_after.search(text[end:window_end]):
@@ -197,6 +206,30 @@ class Vocabulary:
         if text.startswith(",", window_end) and self._negation_after_clause.match(text, window_end, layout.sentence_end(window_end)):
             return True  # "Wer das ist, spielt keine Rolle"
         return self._negated_across_disjunction(layout, start, window_start, ignored, charge)
+
+    @staticmethod
+    def _rhetorical(layout: _Layout, negations: list[re.Match[str]], start: int, end: int) -> bool:
+        """A question that opens with its negation ("¿No es este el tipo que nos robó?", "Non sai chi
+        è?", "Can't you tell me who this is?") or holds it in the asking words ("Is dat niet die vent
+        …?") asks, it does not refuse: the negation is the sentence's first word and the statement
+        follows it at once (a copula or a verb of knowing) or after one pronoun, or it stands inside a
+        statement that opens the question. "Don't identify anyone?" still refuses."""
+        text = layout.text
+        sentence_end = layout.sentence_end(end)
+        if not text.startswith("?", sentence_end):
+            return False
+        before = bisect_left(layout.reach_ends, start)
+        sentence_start = layout.reach_ends[before - 1] + 1 if before else 0
+        negation = negations[0]
+        first = _WORD.match(text, start)
+        asks = first is not None and first.group(0).lower() in _ASKING_VERBS  # "es este …", not "identificare …"
+        if len(negations) > 1 or _WORD.search(text, sentence_start, negation.start()):
+            # not the first word: only a negation inside a statement that opens the question
+            return asks and start <= negation.start() and not _WORD.search(text, sentence_start, start) and negation.group(0).lower() in _ASKING_NEGATIONS
+        between = _WORD.findall(text, negation.end(), start)
+        if not between:
+            return asks and negation.group(0).lower() in _ASKING_NEGATIONS
+        return len(between) == 1 and between[0].lower() in _ASKED_PRONOUNS
 
     def _negations(self, text: str, start: int, end: int, ignored: frozenset[str]) -> list[re.Match[str]]:
         """The negation words between `start` and `end`, but the language's words that only look like one."""

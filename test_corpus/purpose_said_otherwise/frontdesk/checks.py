@@ -107,3 +107,17 @@ def senza_casco(site_url: str) -> str:
     return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": [
         {"type": "text", "text": "Quali dei lavoratori sul ponteggio sono senza casco? Indica la posizione."},
         _image(site_url)]}]).choices[0].message.content
+
+
+def no_es_este(frame_url: str, capture_url: str) -> str:
+    # ruleid: AFP201
+    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": [
+        {"type": "text", "text": "¿No es este el hombre que entró ayer en el almacén? Dímelo con sí o no."},
+        _image(frame_url), _image(capture_url)]}]).choices[0].message.content
+
+
+def non_identificare(frame_url: str) -> str:
+    # ok: AFP201
+    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": [
+        {"type": "text", "text": "Descrivi la scena. Non identificare le persone, va bene?"},
+        _image(frame_url)]}]).choices[0].message.content

@@ -62,3 +62,13 @@ def which_guard(frame_url: str) -> str:
 def without_vest(frame_url: str) -> str:
     # ok: AFP201
     return ask("Which of the guards at the gate are not wearing a vest? Mark their positions.", frame_url)
+
+
+def cant_you_tell(frame_url: str) -> str:
+    # ruleid: AFP201
+    return ask("Can't you tell me who this is? I have seen him at the gate before.", frame_url)
+
+
+def dont_identify(frame_url: str) -> str:
+    # ok: AFP201
+    return ask("Describe the queue. Don't identify anyone, okay?", frame_url)
