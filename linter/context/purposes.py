@@ -321,11 +321,11 @@ def match_elements(elements: list[Element], words: Words, index: int, at: int, s
             return None
         return match_elements(elements, words, index + 1, at, sentence)
     if element.kind == "not_capital":
-        if at < len(words.forms) and words.sentence[at] == sentence and words.capitalised[at]:
+        if _capitalised(words, at, sentence):
             return None
         return match_elements(elements, words, index + 1, at, sentence)
     if element.kind == "capital":
-        if at < len(words.forms) and words.sentence[at] == sentence and words.capitalised[at]:
+        if _capitalised(words, at, sentence):
             found = match_elements(elements, words, index + 1, at + 1, sentence)
             if found is not None:
                 return found
@@ -338,6 +338,11 @@ def match_elements(elements: list[Element], words: Words, index: int, at: int, s
     if element.optional:
         return match_elements(elements, words, index + 1, at, sentence)
     return None
+
+
+def _capitalised(words: Words, at: int, sentence: int) -> bool:
+    """Whether the word at `at` is capitalised and in the same sentence (a name, for `@cap` and `!@cap`)."""
+    return at < len(words.forms) and words.sentence[at] == sentence and words.capitalised[at]
 
 
 # -- frames ------------------------------------------------------------------------------------

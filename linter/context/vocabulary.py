@@ -71,8 +71,7 @@ class _Layout:
 
     def window_before(self, start: int, reach: int = NEGATION_WINDOW_WORDS) -> int:
         """Where the negation window before a match starts: `reach` words back, not past a sentence end."""
-        before = bisect_left(self.reach_ends, start)
-        reach_start = self.reach_ends[before - 1] + 1 if before else 0
+        reach_start = self.sentence_start(start)
         words = self.word_starts
         last = bisect_left(words, start)
         first = bisect_left(words, reach_start)
@@ -84,6 +83,10 @@ class _Layout:
         clause_end = self.clause_ends[after] if after < len(self.clause_ends) else len(self.text)
         word = bisect_left(self.word_starts, end) + AFTER_WINDOW_WORDS
         return min(clause_end, self.word_starts[word]) if word < len(self.word_starts) else clause_end
+
+    def sentence_start(self, position: int) -> int:
+        before = bisect_left(self.reach_ends, position)
+        return self.reach_ends[before - 1] + 1 if before else 0
 
     def sentence_end(self, position: int) -> int:
         after = bisect_left(self.reach_ends, position)
@@ -218,8 +221,7 @@ class Vocabulary:
         sentence_end = layout.sentence_end(end)
         if not text.startswith("?", sentence_end):
             return False
-        before = bisect_left(layout.reach_ends, start)
-        sentence_start = layout.reach_ends[before - 1] + 1 if before else 0
+        sentence_start = layout.sentence_start(start)
         negation = negations[0]
         first = _WORD.match(text, start)
         asks = first is not None and first.group(0).lower() in _ASKING_VERBS  # "es este …", not "identificare …"
